@@ -1,0 +1,16 @@
+package io.lvsdirector.model;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Client persistence ("sticky" connections): connections from one client (masked by
+ * {@code netmask} for IPv4 or {@code prefixLength} for IPv6) go to the same real server for
+ * {@code timeoutSeconds}.
+ */
+public record Persistence(
+        @NotNull @Min(1) @Max(2678400) Integer timeoutSeconds,
+        String netmask,
+        @Min(1) @Max(128) Integer prefixLength) {
+}

@@ -1,0 +1,48 @@
+package io.lvsdirector.model;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * A real server behind a virtual service. Names are unique within their virtual service.
+ * {@code enabled=false} drains it: weight 0 in the kernel whatever {@code weight} says.
+ * A null {@code forwarding} means the virtual service's default.
+ */
+public record RealServer(
+        @NotNull @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
+        @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String virtualService,
+        @NotNull String address,
+        @Min(0) @Max(65535) Integer port,
+        @Min(0) @Max(65535) Integer weight,
+        ForwardingMethod forwarding,
+        @Min(0) @Max(4294967295L) Long upperThreshold,
+        @Min(0) @Max(4294967295L) Long lowerThreshold,
+        @Valid Tunnel tunnel,
+        Boolean enabled) {
+
+    public RealServer {
+        weight = weight == null ? 1 : weight;
+        upperThreshold = upperThreshold == null ? 0L : upperThreshold;
+        lowerThreshold = lowerThreshold == null ? 0L : lowerThreshold;
+        enabled = enabled == null ? Boolean.TRUE : enabled;
+    }
+
+    /** The same server attached to another virtual service (the path decides, not the body). */
+    public RealServer withVirtualService(String service) {
+        return new RealServer(name, service, address, port, weight, forwarding, upperThreshold, lowerThreshold,
+                tunnel, enabled);
+    }
+
+    /** The forwarding method in effect, given the service's default. */
+    public ForwardingMethod effectiveForwarding(VirtualService service) {
+        return forwarding != null ? forwarding : service.forwarding();
+    }
+
+    /** The weight the kernel should carry when the server is healthy: 0 while drained. */
+    public int effectiveWeight() {
+        return enabled ? weight : 0;
+    }
+}

@@ -1,0 +1,20 @@
+package io.lvsdirector.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A virtual IP address. With a {@code vrrpInstance} it is configured only while that instance is
+ * MASTER; without one it is always configured (on {@code interface}, if given).
+ */
+public record Vip(
+        @NotNull @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
+        @NotNull String address,
+        @NotNull @Min(0) @Max(128) Integer prefixLength,
+        @JsonProperty("interface") @Size(min = 1, max = 15) String interfaceName,
+        @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String vrrpInstance) {
+}

@@ -1,0 +1,38 @@
+package io.lvsdirector.model;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+
+/**
+ * An IPVS virtual service: either {@code vip} + {@code protocol} + {@code port}, or
+ * {@code fwmark} + {@code addressFamily}. Which of the two is checked in {@link StateValidator}.
+ */
+public record VirtualService(
+        @NotNull @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
+        @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String vip,
+        Protocol protocol,
+        @Min(1) @Max(65535) Integer port,
+        @Min(1) @Max(4294967295L) Long fwmark,
+        AddressFamily addressFamily,
+        Scheduler scheduler,
+        List<@NotNull SchedulerFlag> schedulerFlags,
+        @Valid Persistence persistence,
+        Boolean onePacket,
+        ForwardingMethod forwarding) {
+
+    public VirtualService {
+        scheduler = scheduler == null ? Scheduler.wlc : scheduler;
+        schedulerFlags = schedulerFlags == null ? List.of() : List.copyOf(schedulerFlags);
+        onePacket = onePacket == null ? Boolean.FALSE : onePacket;
+        forwarding = forwarding == null ? ForwardingMethod.NAT : forwarding;
+    }
+
+    /** True for a firewall-mark service. */
+    public boolean isFwmark() {
+        return fwmark != null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.lvsdirector.model;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A VRRP virtual router on one interface. Intervals are in milliseconds for both versions; the
+ * cross-field rules (whole seconds for v2, centiseconds for v3, authentication only for v2) live in
+ * {@link StateValidator}.
+ */
+public record VrrpInstance(
+        @NotNull @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
+        @NotBlank @Size(max = 15, message = "must be a Linux interface name (at most 15 characters)") @com.fasterxml.jackson.annotation.JsonProperty("interface") String interfaceName,
+        @NotNull @Min(1) @Max(255) Integer virtualRouterId,
+        @NotNull @Min(1) @Max(255) Integer priority,
+        @NotNull @Min(2) @Max(3) Integer version,
+        @NotNull @Min(10) @Max(255000) Integer advertIntervalMs,
+        Boolean preempt,
+        @Min(0) @Max(3600000) Integer preemptDelayMs,
+        List<@NotBlank String> unicastPeers,
+        @Valid VrrpAuthentication authentication,
+        @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String syncGroup,
+        List<@NotBlank @Size(max = 15) String> trackInterfaces) {
+
+    public VrrpInstance {
+        preempt = preempt == null ? Boolean.TRUE : preempt;
+        preemptDelayMs = preemptDelayMs == null ? 0 : preemptDelayMs;
+        unicastPeers = unicastPeers == null ? List.of() : List.copyOf(unicastPeers);
+        trackInterfaces = trackInterfaces == null ? List.of() : List.copyOf(trackInterfaces);
+    }
+}
