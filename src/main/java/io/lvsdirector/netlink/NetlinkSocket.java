@@ -41,14 +41,22 @@ public final class NetlinkSocket implements AutoCloseable {
     private final int portId;
     private final ByteBuffer kernelAddr;
     private final ByteBuffer fromAddr = direct(SOCKADDR_NL_LEN);
-    private ByteBuffer recvBuf = direct(RECEIVE_BUFFER_BYTES);
+    private ByteBuffer recvBuf;
     private ByteBuffer sendBuf = direct(16 * 1024);
     private int nextSeq = 1;
     private boolean closed;
+    private long sendCalls;
+    private long messagesSent;
+    private long receiveCalls;
 
-    private NetlinkSocket(int fd, int protocol) {
+    /** Counters for benchmarks and tests ("one weight change is exactly one netlink write"). */
+    public record Stats(long sendCalls, long messagesSent, long receiveCalls) {
+    }
+
+    private NetlinkSocket(int fd, int protocol, int receiveBufferBytes) {
         this.fd = fd;
         this.protocol = protocol;
+        this.recvBuf = direct(receiveBufferBytes);
         this.kernelAddr = sockaddrNl(0, 0);
         try {
             configure();
@@ -64,8 +72,25 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** Opens and binds a netlink socket, e.g. {@code open(Netlink.NETLINK_GENERIC)}. */
     public static NetlinkSocket open(int protocol) {
+        return open(protocol, RECEIVE_BUFFER_BYTES);
+    }
+
+    /**
+     * Opens with a specific user-space receive buffer. The kernel sizes dump datagrams after the reader's buffer
+     * (at least one page), so a small buffer means more, smaller datagrams; one that cannot hold a datagram makes
+     * the request fail with EMSGSIZE, after which the buffer is grown.
+     */
+    public static NetlinkSocket open(int protocol, int receiveBufferBytes) {
+        if (receiveBufferBytes < Netlink.NLMSG_HDRLEN) {
+            throw new IllegalArgumentException("receive buffer too small: " + receiveBufferBytes);
+        }
         int fd = LibC.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, protocol);
-        return new NetlinkSocket(fd, protocol);
+        return new NetlinkSocket(fd, protocol, receiveBufferBytes);
+    }
+
+    /** A snapshot of the send/receive counters since open. */
+    public synchronized Stats stats() {
+        return new Stats(sendCalls, messagesSent, receiveCalls);
     }
 
     private void configure() {
@@ -312,6 +337,8 @@ public final class NetlinkSocket implements AutoCloseable {
         }
         b.flip();
         long sent = LibC.sendto(fd, b, 0, kernelAddr);
+        sendCalls++;
+        messagesSent += messages.size();
         if (sent != total) {
             throw new NetlinkException("short netlink send: " + sent + " of " + total + " bytes", Errno.EIO);
         }
@@ -326,6 +353,7 @@ public final class NetlinkSocket implements AutoCloseable {
             long n;
             try {
                 n = LibC.recvfrom(fd, b, LibC.MSG_TRUNC, fromAddr);
+                receiveCalls++;
             } catch (ErrnoException e) {
                 if (e.errno() == Errno.EAGAIN) {
                     throw new NetlinkException(operation + ": no reply from the kernel within the receive timeout",
@@ -334,8 +362,10 @@ public final class NetlinkSocket implements AutoCloseable {
                 throw e;
             }
             if (n > recvBuf.capacity()) {
-                // The rest of the datagram is gone; grow so the next attempt fits, and fail this one loudly.
+                // The rest of the datagram is gone: grow so the next attempt fits, drain what is left of this
+                // conversation (a dump still "running" would make the next dump fail with EBUSY), fail loudly.
                 recvBuf = direct((int) Math.min(Integer.MAX_VALUE - 8, Netlink.align((int) n) * 2L));
+                drainPending();
                 throw new NetlinkException(operation + ": reply of " + n + " bytes was truncated", Errno.EMSGSIZE);
             }
             if (fromAddr.getInt(4) != 0) {
@@ -343,6 +373,21 @@ public final class NetlinkSocket implements AutoCloseable {
             }
             b.position(0).limit((int) n);
             return NlMsg.parseAll(b);
+        }
+    }
+
+    /**
+     * Reads and discards whatever is queued, without blocking. Reading is what makes the kernel produce the next
+     * part of a dump (synchronously, inside recvmsg), so this also runs an abandoned dump to its end.
+     */
+    private void drainPending() {
+        while (true) {
+            try {
+                LibC.recvfrom(fd, recvBuf.clear(), LibC.MSG_TRUNC | LibC.MSG_DONTWAIT, fromAddr.clear());
+                receiveCalls++;
+            } catch (ErrnoException e) {
+                return; // EAGAIN: nothing left (any other error: nothing more to salvage either)
+            }
         }
     }
 

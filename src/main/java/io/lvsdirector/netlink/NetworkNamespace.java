@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
@@ -94,6 +95,16 @@ public final class NetworkNamespace implements AutoCloseable {
         }
     }
 
+    /** Opens a netlink socket that lives in this namespace (usable from any thread afterwards). */
+    public NetlinkSocket openNetlink(int protocol) throws Exception {
+        return call(() -> NetlinkSocket.open(protocol));
+    }
+
+    /** {@link #openNetlink(int)} with a specific user-space receive buffer size. */
+    public NetlinkSocket openNetlink(int protocol, int receiveBufferBytes) throws Exception {
+        return call(() -> NetlinkSocket.open(protocol, receiveBufferBytes));
+    }
+
     private void enterOnThisThread() {
         int fd = LibC.open(path().toString(), LibC.O_RDONLY | LibC.O_CLOEXEC);
         try {
@@ -131,13 +142,24 @@ public final class NetworkNamespace implements AutoCloseable {
         cmd.add(IP);
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+            Process p = new ProcessBuilder(cmd).start();
             p.getOutputStream().close();
+            // stderr on its own thread so that neither pipe can fill up and stall the child
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return read(p.getErrorStream());
+                } catch (IOException e) {
+                    return "";
+                }
+            }, task -> {
+                Thread t = new Thread(task, "ip-stderr");
+                t.setDaemon(true);
+                t.start();
+            });
             String out = read(p.getInputStream());
-            String err = read(p.getErrorStream());
             int rc = p.waitFor();
             if (rc != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " exited " + rc + ": " + err.strip());
+                throw new IllegalStateException(String.join(" ", cmd) + " exited " + rc + ": " + err.join().strip());
             }
             return out;
         } catch (IOException e) {
