@@ -1,10 +1,12 @@
 package io.lvsdirector.netlink;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
+import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
@@ -51,6 +53,10 @@ public final class LibC {
 
         @SaveError @ssize_t long recvfrom(int fd, @Out ByteBuffer buf, @size_t long len, int flags,
                 @Out ByteBuffer addr, IntByReference addrLen);
+
+        @SaveError @ssize_t long sendmsg(int fd, @In ByteBuffer msghdr, int flags);
+
+        @SaveError @ssize_t long recvmsg(int fd, ByteBuffer msghdr, int flags);
 
         @SaveError int setsockopt(int fd, int level, int option, @In ByteBuffer value, int len);
 
@@ -140,6 +146,107 @@ public final class LibC {
                 throw new ErrnoException("recvfrom", err);
             }
         }
+    }
+
+    /**
+     * sendmsg(2) with a gather list (one iovec per buffer, its remaining bytes), an optional destination address
+     * and optional control data (cmsg). All buffers must be direct. Returns the bytes sent.
+     */
+    public static long sendmsg(int fd, ByteBuffer to, ByteBuffer[] iov, ByteBuffer control, int flags) {
+        ByteBuffer iovecs = iovecs(iov);
+        ByteBuffer hdr = msghdr(to, iovecs, iov.length, control);
+        long rc = API.sendmsg(fd, hdr, flags);
+        int err = rc < 0 ? errno() : 0;
+        Reference.reachabilityFence(iov);
+        Reference.reachabilityFence(to);
+        Reference.reachabilityFence(control);
+        Reference.reachabilityFence(iovecs);
+        if (rc < 0) {
+            throw new ErrnoException("sendmsg", err);
+        }
+        return rc;
+    }
+
+    /** What recvmsg(2) reported besides the data. */
+    public record RecvMsg(long bytes, int flags, int addressLength, int controlLength) {
+
+        /** The datagram was longer than the buffer (MSG_TRUNC in msg_flags). */
+        public boolean truncated() {
+            return (flags & MSG_TRUNC) != 0;
+        }
+
+        /** Control data was cut off (MSG_CTRUNC). */
+        public boolean controlTruncated() {
+            return (flags & MSG_CTRUNC) != 0;
+        }
+    }
+
+    public static final int MSG_CTRUNC = 0x8;
+
+    /**
+     * recvmsg(2) into {@code data} (from its position, not advanced) with optional buffers for the sender's
+     * address and control messages (cmsg, e.g. IP_PKTINFO or IPV6_HOPLIMIT). All buffers must be direct.
+     * Retries on EINTR.
+     */
+    public static RecvMsg recvmsg(int fd, ByteBuffer data, ByteBuffer from, ByteBuffer control, int flags) {
+        ByteBuffer iovecs = iovecs(new ByteBuffer[] {data});
+        while (true) {
+            ByteBuffer hdr = msghdr(from, iovecs, 1, control);
+            long rc = API.recvmsg(fd, hdr, flags);
+            int err = rc < 0 ? errno() : 0;
+            Reference.reachabilityFence(data);
+            Reference.reachabilityFence(from);
+            Reference.reachabilityFence(control);
+            Reference.reachabilityFence(iovecs);
+            if (rc >= 0) {
+                return new RecvMsg(rc, hdr.getInt(MSGHDR_FLAGS), hdr.getInt(MSGHDR_NAMELEN),
+                        (int) hdr.getLong(MSGHDR_CONTROLLEN));
+            }
+            if (err != Errno.EINTR) {
+                throw new ErrnoException("recvmsg", err);
+            }
+        }
+    }
+
+    // struct msghdr and struct iovec on LP64 Linux (x86-64, arm64).
+    private static final int MSGHDR_SIZE = 56;
+    private static final int MSGHDR_NAMELEN = 8;
+    private static final int MSGHDR_IOV = 16;
+    private static final int MSGHDR_IOVLEN = 24;
+    private static final int MSGHDR_CONTROL = 32;
+    private static final int MSGHDR_CONTROLLEN = 40;
+    private static final int MSGHDR_FLAGS = 48;
+    private static final int IOVEC_SIZE = 16;
+
+    private static long address(ByteBuffer b) {
+        if (!b.isDirect()) {
+            throw new IllegalArgumentException("buffer must be direct");
+        }
+        return Pointer.wrap(RUNTIME, b.slice()).address(); // slice: address of the position, whatever jnr does
+    }
+
+    private static ByteBuffer iovecs(ByteBuffer[] iov) {
+        ByteBuffer v = ByteBuffer.allocateDirect(IOVEC_SIZE * Math.max(1, iov.length)).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < iov.length; i++) {
+            v.putLong(i * IOVEC_SIZE, address(iov[i]));
+            v.putLong(i * IOVEC_SIZE + 8, iov[i].remaining());
+        }
+        return v;
+    }
+
+    private static ByteBuffer msghdr(ByteBuffer name, ByteBuffer iovecs, int iovLen, ByteBuffer control) {
+        ByteBuffer h = ByteBuffer.allocateDirect(MSGHDR_SIZE).order(ByteOrder.nativeOrder());
+        if (name != null) {
+            h.putLong(0, address(name));
+            h.putInt(MSGHDR_NAMELEN, name.remaining());
+        }
+        h.putLong(MSGHDR_IOV, address(iovecs));
+        h.putLong(MSGHDR_IOVLEN, iovLen);
+        if (control != null) {
+            h.putLong(MSGHDR_CONTROL, address(control));
+            h.putLong(MSGHDR_CONTROLLEN, control.remaining());
+        }
+        return h;
     }
 
     public static void setsockoptInt(int fd, int level, int option, int value) {
