@@ -63,6 +63,7 @@ public final class GenlIpvsKernel implements IpvsKernel, AutoCloseable {
     }
 
     /** Every service with its destinations and counters: one service dump, one destination dump each. */
+    @Override
     public IpvsDump dumpWithStats() {
         List<IpvsDump.ServiceView> out = new ArrayList<>();
         for (NlMsg m : call(() -> socket.dump("dump IPVS services", messages.dumpServices()))) {

@@ -86,10 +86,16 @@ public final class ReconcileLoop implements AutoCloseable {
         return r.plan(translate.apply(desired.get().state()), purgeForeign);
     }
 
-    /** The live kernel table. */
-    public KernelTable kernelTable() throws IpvsUnavailableException {
+    /** The live kernel table with counters. */
+    public IpvsDump kernelDump() throws IpvsUnavailableException {
         connected();
-        return kernel.dump();
+        return kernel.dumpWithStats();
+    }
+
+    /** The table with counters as the last pass read it, without touching the kernel (null before). */
+    public IpvsDump lastDump() {
+        Reconciler r = reconciler;
+        return r == null ? null : r.lastDump();
     }
 
     private Reconciler connected() throws IpvsUnavailableException {

@@ -21,6 +21,7 @@ public final class Reconciler {
     private final IpvsKernel kernel;
     private final OwnedServices owned;
     private final Clock clock;
+    private volatile IpvsDump lastDump;
 
     public Reconciler(IpvsKernel kernel, OwnedServices owned, Clock clock) {
         this.kernel = kernel;
@@ -33,9 +34,17 @@ public final class Reconciler {
         return Planner.plan(desired, kernel.dump(), owned.keys(), purgeForeign);
     }
 
+    /** The kernel table with counters as read at the start of the last pass (null before the first). */
+    public IpvsDump lastDump() {
+        return lastDump;
+    }
+
     public ReconcileResult reconcile(DesiredState state, long revision, KernelTable desired, boolean purgeForeign) {
         Instant start = clock.instant();
-        Planner.Plan plan = plan(desired, purgeForeign);
+        // One read serves planning and the traffic metrics.
+        IpvsDump dump = kernel.dumpWithStats();
+        lastDump = dump;
+        Planner.Plan plan = Planner.plan(desired, dump.table(), owned.keys(), purgeForeign);
         List<String> applied = new ArrayList<>();
         List<ReconcileResult.Failure> failures = new ArrayList<>();
         Set<ServiceKey> failedAdds = new HashSet<>();
