@@ -146,6 +146,17 @@ class RtNetlinkNamespaceTest {
     }
 
     @Test
+    void idempotentAddAndDelete() throws Exception {
+        InetAddress vip = InetAddress.getByName("2001:db8:77::99");
+        assertTrue(addresses.addIfAbsent(vethA, vip, 128, true));
+        assertFalse(addresses.addIfAbsent(vethA, vip, 128, true));
+        assertTrue(ns.ip("addr", "show", "dev", VETH_A).contains("inet6 2001:db8:77::99/128"));
+        assertTrue(addresses.deleteIfPresent(vethA, vip, 128));
+        assertFalse(addresses.deleteIfPresent(vethA, vip, 128));
+        assertFalse(ns.ip("addr", "show", "dev", VETH_A).contains("2001:db8:77::99"));
+    }
+
+    @Test
     void addressOnMissingIfindexIsEnodevWithReadableMessage() throws Exception {
         NetlinkException e = assertThrows(NetlinkException.class,
                 () -> addresses.add(9999, InetAddress.getByName("10.77.1.1"), 32));
