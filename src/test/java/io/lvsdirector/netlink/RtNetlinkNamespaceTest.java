@@ -247,14 +247,14 @@ class RtNetlinkNamespaceTest {
             boolean sawIntr = ns.call(() -> {
                 int fd = LibC.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, Netlink.NETLINK_ROUTE);
                 try {
-                    java.nio.ByteBuffer req = ByteBuffer.allocateDirect(64);
+                    ByteBuffer req = ByteBuffer.allocateDirect(64);
                     req.put(Addresses.dumpRequest(RtNetlink.AF_INET).addFlags(Netlink.NLM_F_DUMP).seq(1).build())
                             .flip();
-                    java.nio.ByteBuffer kernel = ByteBuffer.allocateDirect(12)
+                    ByteBuffer kernel = ByteBuffer.allocateDirect(12)
                             .order(ByteOrder.nativeOrder()).putShort(0, (short) LibC.AF_NETLINK);
                     LibC.sendto(fd, req, 0, kernel);
-                    java.nio.ByteBuffer buf = ByteBuffer.allocateDirect(4096);
-                    java.nio.ByteBuffer from = ByteBuffer.allocateDirect(12);
+                    ByteBuffer buf = ByteBuffer.allocateDirect(4096);
+                    ByteBuffer from = ByteBuffer.allocateDirect(12);
                     boolean intr = false;
                     boolean done = false;
                     for (int part = 0; !done; part++) {
