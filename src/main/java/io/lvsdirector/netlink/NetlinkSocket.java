@@ -15,6 +15,8 @@ import java.util.Map;
  * <p>Thread-safety: every public method is synchronized on the socket, so one socket may be shared, but
  * requests are then serialised; give each busy thread its own socket for parallelism. A socket belongs to the
  * network namespace of the thread that opened it, whichever thread uses it later (see {@link NetworkNamespace}).
+ * {@link #close()} waits for a call in progress (at most the receive timeout). Request methods stamp flags and
+ * sequence numbers into the {@link MessageBuilder}s they are given.
  *
  * <p>Options set at open: NETLINK_EXT_ACK (kernel error messages), NETLINK_CAP_ACK (ACKs do not echo the request
  * payload, which keeps big batches' ACKs small), a 1 MiB receive buffer (SO_RCVBUFFORCE when permitted) and a

@@ -13,7 +13,7 @@
  *   <li>{@link io.lvsdirector.netlink.GenericNetlink}: family lookup giving a
  *       {@link io.lvsdirector.netlink.GenlFamily}, or {@link io.lvsdirector.netlink.FamilyNotFoundException}.</li>
  *   <li>rtnetlink: {@link io.lvsdirector.netlink.Links}, {@link io.lvsdirector.netlink.Addresses},
- *       {@link io.lvsdirector.netlink.LinkMonitor}.</li>
+ *       {@link io.lvsdirector.netlink.RouteMonitor}.</li>
  *   <li>{@link io.lvsdirector.netlink.NetworkNamespace}: create/delete namespaces and run code inside them.</li>
  * </ul>
  *

@@ -295,17 +295,28 @@ class RtNetlinkNamespaceTest {
     }
 
     @Test
-    void linkMonitorSeesChangesInItsNamespace() throws Exception {
-        try (LinkMonitor monitor = ns.call(LinkMonitor::open)) {
+    void routeMonitorSeesLinkAndAddressChangesInItsNamespace() throws Exception {
+        try (RouteMonitor monitor = ns.call(RouteMonitor::linksAndAddresses)) {
             ns.ip("link", "set", VETH_B, "mtu", "1400");
-            boolean seen = false;
+            ns.ip("addr", "add", "10.77.3.1/32", "dev", VETH_B);
+            ns.ip("addr", "del", "10.77.3.1/32", "dev", VETH_B);
+            boolean link = false;
+            boolean added = false;
+            boolean removed = false;
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!seen && System.nanoTime() < deadline) {
-                for (LinkEvent ev : monitor.poll(Duration.ofMillis(500))) {
-                    seen |= ev.link().name().equals(VETH_B) && ev.link().mtu() == 1400 && !ev.removed();
+            while (!(link && added && removed) && System.nanoTime() < deadline) {
+                for (RouteEvent ev : monitor.poll(Duration.ofMillis(500))) {
+                    if (ev instanceof LinkEvent le) {
+                        link |= le.link().name().equals(VETH_B) && le.link().mtu() == 1400 && !le.removed();
+                    } else if (ev instanceof AddressEvent ae && ae.address().cidr().equals("10.77.3.1/32")) {
+                        added |= !ae.removed();
+                        removed |= ae.removed();
+                    }
                 }
             }
-            assertTrue(seen, "RTM_NEWLINK for " + VETH_B + " with mtu 1400");
+            assertTrue(link, "RTM_NEWLINK for " + VETH_B + " with mtu 1400");
+            assertTrue(added, "RTM_NEWADDR 10.77.3.1/32");
+            assertTrue(removed, "RTM_DELADDR 10.77.3.1/32");
         }
     }
 
