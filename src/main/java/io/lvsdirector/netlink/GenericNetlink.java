@@ -43,8 +43,6 @@ public final class GenericNetlink {
                     return parseFamily(m);
                 }
             }
-        } catch (FamilyNotFoundException e) {
-            throw e;
         } catch (NetlinkException e) {
             if (e.errno() == Errno.ENOENT) {
                 throw new FamilyNotFoundException(name, new NlError(e.errno(), GENL_ID_CTRL, 0,

@@ -132,11 +132,12 @@ public final class LibC {
 
     /**
      * Receives into {@code buf} from its position. With {@link #MSG_TRUNC} the return value is the datagram's real
-     * length, which may exceed what fitted. Retries on EINTR. The sender's address goes into {@code from}.
+     * length, which may exceed what fitted. Retries on EINTR. The sender's address goes into {@code from}
+     * (may be null).
      */
     public static long recvfrom(int fd, ByteBuffer buf, int flags, ByteBuffer from) {
         while (true) {
-            IntByReference fromLen = new IntByReference(from.remaining());
+            IntByReference fromLen = from == null ? null : new IntByReference(from.remaining());
             long rc = API.recvfrom(fd, buf, buf.remaining(), flags, from, fromLen);
             if (rc >= 0) {
                 return rc;
