@@ -20,7 +20,7 @@ public record VrrpInstance(
         @NotNull @Min(1) @Max(255) Integer virtualRouterId,
         @NotNull @Min(1) @Max(255) Integer priority,
         @NotNull @Min(2) @Max(3) Integer version,
-        @NotNull @Min(10) @Max(255000) Integer advertIntervalMs,
+        @NotNull @Min(10) @Max(409500) Integer advertIntervalMs,
         Boolean preempt,
         @Min(0) @Max(3600000) Integer preemptDelayMs,
         List<@NotBlank String> unicastPeers,
