@@ -31,7 +31,8 @@ public record VirtualService(
         forwarding = forwarding == null ? ForwardingMethod.NAT : forwarding;
     }
 
-    /** True for a firewall-mark service. */
+    /** True for a firewall-mark service. Not a JSON property: {@code fwmark} itself says it. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isFwmark() {
         return fwmark != null;
     }
