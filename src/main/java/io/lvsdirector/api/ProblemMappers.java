@@ -68,6 +68,7 @@ public class ProblemMappers {
         int status = original.getStatus();
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
+            case 400 -> "the request cannot be read" + (e.getCause() == null ? "" : ": " + e.getCause().getMessage());
             case 404 -> "no resource at " + uri.getPath();
             case 405 -> request.getMethod() + " is not allowed on " + uri.getPath();
             default -> e.getMessage();
