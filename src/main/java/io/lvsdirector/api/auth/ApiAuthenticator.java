@@ -38,11 +38,16 @@ public class ApiAuthenticator {
         token = Optional.of(BearerToken.resolve(config.token(), config.tokenFile()));
     }
 
-    public boolean protects(String method) {
+    /** Methods that change something always need the token. */
+    public boolean isWrite(String method) {
         return switch (method) {
-            case "POST", "PUT", "DELETE", "PATCH" -> true;
-            default -> config.protectReads();
+            case "GET", "HEAD", "OPTIONS" -> false;
+            default -> true;
         };
+    }
+
+    public boolean protectsReads() {
+        return config.protectReads();
     }
 
     /** Checks an {@code Authorization} header value (null when absent). */

@@ -9,10 +9,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Requires {@code Authorization: Bearer <token>} for writes under /api/v1 (and reads if
- * {@code lvs.api.protect-reads}). Runs before matching and before the body is read, so that an
- * unauthenticated client learns nothing about paths or validation. /q/health and /q/metrics are not
- * REST resources and never pass here.
+ * Requires {@code Authorization: Bearer <token>} for every write (and for reads under /api if
+ * {@code lvs.api.protect-reads}). Writes are checked whatever the path says, so that no spelling of
+ * a path (double slashes, dot segments) slips past. Runs before matching and before the body is
+ * read, so that an unauthenticated client learns nothing about paths or validation. /q/health and
+ * /q/metrics are not REST resources and never pass here.
  */
 public class BearerTokenFilter {
 
@@ -29,7 +30,9 @@ public class BearerTokenFilter {
     @ServerRequestFilter(preMatching = true)
     public Response authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith(API_PREFIX) || !authenticator.protects(request.getMethod())) {
+        boolean write = authenticator.isWrite(request.getMethod());
+        boolean protectedRead = authenticator.protectsReads() && path.replaceAll("/+", "/").startsWith(API_PREFIX);
+        if (!write && !protectedRead) {
             return null;
         }
         return switch (authenticator.check(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
