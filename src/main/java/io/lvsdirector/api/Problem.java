@@ -29,6 +29,19 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_PREFIX + type.slug(), type.title(), type.status(), detail, null, null, null);
     }
 
+    /**
+     * A problem for a status raised by the HTTP layer: its own type where the API defines one,
+     * else RFC 9457's "about:blank" with the status phrase as title.
+     */
+    public static Problem ofStatus(int status, String reasonPhrase, String detail) {
+        for (ProblemType t : ProblemType.values()) {
+            if (t.status() == status && t.generic()) {
+                return of(t, detail);
+            }
+        }
+        return new Problem("about:blank", reasonPhrase, status, detail, null, null, null);
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, fieldErrors, extensions);
     }

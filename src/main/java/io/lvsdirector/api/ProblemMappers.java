@@ -66,14 +66,14 @@ public class ProblemMappers {
         }
         Response original = e.getResponse();
         int status = original.getStatus();
-        ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 400 -> "the request cannot be read" + (e.getCause() == null ? "" : ": " + e.getCause().getMessage());
             case 404 -> "no resource at " + uri.getPath();
             case 405 -> request.getMethod() + " is not allowed on " + uri.getPath();
             default -> e.getMessage();
         };
-        Response.ResponseBuilder b = problems.builder(Problem.of(type, detail), uri.getPath()).status(status);
+        String phrase = original.getStatusInfo() == null ? "HTTP " + status : original.getStatusInfo().getReasonPhrase();
+        Response.ResponseBuilder b = problems.builder(Problem.ofStatus(status, phrase, detail), uri.getPath());
         if (original.getHeaderString(HttpHeaders.ALLOW) != null) {
             b.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
         }

@@ -43,13 +43,8 @@ public enum ProblemType {
         return status;
     }
 
-    /** The type for a status the API does not produce itself (raised by the HTTP layer). */
-    public static ProblemType forStatus(int status) {
-        for (ProblemType t : values()) {
-            if (t.status == status && t != UNKNOWN_FIELD && t != INVALID_VALUE && t != IN_USE) {
-                return t;
-            }
-        }
-        return status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+    /** True for the one type that stands for its whole status (not a special case such as IN_USE). */
+    boolean generic() {
+        return this != UNKNOWN_FIELD && this != INVALID_VALUE && this != IN_USE;
     }
 }
