@@ -6,12 +6,12 @@ import io.lvsdirector.store.CommitResult;
 import io.lvsdirector.store.StateStore;
 import io.lvsdirector.store.StoredState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The collection logic every resource shares: list, get, create, replace, delete, each write a
@@ -103,7 +103,7 @@ public class CrudService {
             if (!referrers.isEmpty()) {
                 List<String> paths = referrers.stream().map(ObjectKey::toString).toList();
                 throw new ApiException(Problem.of(ProblemType.IN_USE, key + " is still referred to by "
-                        + paths.stream().collect(Collectors.joining(", ")) + "; change or delete those first")
+                        + String.join(", ", paths) + "; change or delete those first")
                         .withExtension("referrers", paths));
             }
             return type.remove(state, key);
@@ -115,7 +115,7 @@ public class CrudService {
     }
 
     private static Response.ResponseBuilder withTags(Response.ResponseBuilder b, StoredState s, ObjectKey key) {
-        return b.tag(new jakarta.ws.rs.core.EntityTag(Long.toString(s.revisionOf(key))))
+        return b.tag(new EntityTag(Long.toString(s.revisionOf(key))))
                 .header(Headers.REVISION, s.revision());
     }
 
