@@ -1,5 +1,6 @@
 package io.lvsdirector.model;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,13 +12,20 @@ import jakarta.validation.constraints.Pattern;
  * {@code enabled=false} drains it: weight 0 in the kernel whatever {@code weight} says.
  * A null {@code forwarding} means the virtual service's default.
  */
+@Schema(description = "A real server of a virtual service. port absent means the service's port; DR and TUN "
+        + "cannot change it (only NAT rewrites ports). forwarding absent means the service's. enabled=false drains it "
+        + "(weight 0). A tunnel (ipip, gue with port, gre) goes only with TUN forwarding. Defaults: weight 1, "
+        + "thresholds 0 (none), enabled true.",
+        example = "{\"name\":\"web-1\",\"address\":\"10.0.0.11\",\"port\":8080,\"weight\":100,\"forwarding\":\"NAT\","
+                + "\"upperThreshold\":0,\"lowerThreshold\":0,\"tunnel\":null,\"enabled\":true}")
 public record RealServer(
         @NotNull @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
+        @Schema(description = "The virtual service; may be left out in requests below /virtual-services/{name}")
         @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String virtualService,
         @NotNull String address,
-        @Min(0) @Max(65535) Integer port,
+        @Schema(description = "Destination port; absent = the service's port") @Min(0) @Max(65535) Integer port,
         @Min(0) @Max(65535) Integer weight,
-        ForwardingMethod forwarding,
+        @Schema(description = "NAT, DR or TUN; absent = the service's default") ForwardingMethod forwarding,
         @Min(0) @Max(4294967295L) Long upperThreshold,
         @Min(0) @Max(4294967295L) Long lowerThreshold,
         @Valid Tunnel tunnel,

@@ -1,5 +1,6 @@
 package io.lvsdirector.model;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +12,11 @@ import java.util.List;
  * An IPVS virtual service: either {@code vip} + {@code protocol} + {@code port}, or
  * {@code fwmark} + {@code addressFamily}. Which of the two is checked in {@link StateValidator}.
  */
+@Schema(description = "An IPVS virtual service: either vip + protocol + port, or fwmark + addressFamily. "
+        + "Defaults: scheduler wlc, forwarding NAT, onePacket false. Scheduler flags must belong to the scheduler "
+        + "(sh-* to sh, mh-* to mh); persistence takes a netmask for IPv4 or a prefixLength for IPv6.",
+        example = "{\"name\":\"web-http\",\"vip\":\"web-vip\",\"protocol\":\"TCP\",\"port\":80,\"scheduler\":\"wrr\","
+                + "\"schedulerFlags\":[],\"persistence\":null,\"onePacket\":false,\"forwarding\":\"NAT\"}")
 public record VirtualService(
         @NotNull @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
         @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String vip,
@@ -31,7 +37,8 @@ public record VirtualService(
         forwarding = forwarding == null ? ForwardingMethod.NAT : forwarding;
     }
 
-    /** True for a firewall-mark service. */
+    /** True for a firewall-mark service. Not a JSON property: {@code fwmark} itself says it. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isFwmark() {
         return fwmark != null;
     }

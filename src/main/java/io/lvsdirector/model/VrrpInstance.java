@@ -1,5 +1,6 @@
 package io.lvsdirector.model;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,13 +15,18 @@ import java.util.List;
  * cross-field rules (whole seconds for v2, centiseconds for v3, authentication only for v2) live in
  * {@link StateValidator}.
  */
+@Schema(description = "A VRRP virtual router. advertIntervalMs is milliseconds: whole seconds (1000-255000) for "
+        + "version 2, centiseconds (10-409500, multiples of 10) for version 3. authentication is for version 2 only.",
+        example = "{\"name\":\"vi-1\",\"interface\":\"eth0\",\"virtualRouterId\":51,\"priority\":150,\"version\":3,"
+                + "\"advertIntervalMs\":1000,\"preempt\":true,\"preemptDelayMs\":0,\"unicastPeers\":[],"
+                + "\"authentication\":null,\"syncGroup\":null,\"trackInterfaces\":[]}")
 public record VrrpInstance(
         @NotNull @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
         @NotBlank @Size(max = 15, message = "must be a Linux interface name (at most 15 characters)") @com.fasterxml.jackson.annotation.JsonProperty("interface") String interfaceName,
         @NotNull @Min(1) @Max(255) Integer virtualRouterId,
         @NotNull @Min(1) @Max(255) Integer priority,
         @NotNull @Min(2) @Max(3) Integer version,
-        @NotNull @Min(10) @Max(255000) Integer advertIntervalMs,
+        @NotNull @Min(10) @Max(409500) Integer advertIntervalMs,
         Boolean preempt,
         @Min(0) @Max(3600000) Integer preemptDelayMs,
         List<@NotBlank String> unicastPeers,

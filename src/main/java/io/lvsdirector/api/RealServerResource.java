@@ -1,0 +1,130 @@
+package io.lvsdirector.api;
+
+import io.lvsdirector.model.ObjectKey;
+import io.lvsdirector.model.RealServer;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Real servers live below their virtual service: the path names the service, the body may omit it. */
+@Path("/api/v1/virtual-services/{service}/real-servers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Real servers", description = "The servers a virtual service balances over")
+public class RealServerResource {
+
+    private static final ObjectType<RealServer> TYPE = ObjectType.REAL_SERVERS;
+
+    private final CrudService crud;
+
+    RealServerResource(CrudService crud) {
+        this.crud = crud;
+    }
+
+    @GET
+    @Operation(summary = "List the real servers of a virtual service", description = "In name order.")
+    @APIResponse(responseCode = "200", description = "The real servers",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RealServer.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response list(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service) {
+        return crud.list(TYPE, service);
+    }
+
+    @GET
+    @Path("{name}")
+    @Operation(summary = "Get a real server")
+    @APIResponse(responseCode = "200", description = "The real server, with its ETag",
+            content = @Content(schema = @Schema(implementation = RealServer.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service,
+            @Parameter(description = ApiDocs.NAME) @PathParam("name") String name) {
+        return crud.get(TYPE, ObjectKey.realServer(service, name));
+    }
+
+    @POST
+    @Operation(summary = "Add a real server", description = "Adds a real server to the virtual service; 409 if the "
+            + "name is taken within the service. The body's virtualService may be omitted (the path gives it).")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
+            content = @Content(schema = @Schema(implementation = RealServer.class)))
+    @APIResponse(responseCode = "200", ref = "DryRun")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response create(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service,
+            RealServer body, @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
+            @Context UriInfo uri) {
+        return crud.create(TYPE, service, inService(service, body), dryRun, uri);
+    }
+
+    @PUT
+    @Path("{name}")
+    @Operation(summary = "Create or replace a real server", description = "Full replace; creates it if absent.")
+    @APIResponse(responseCode = "200", description = "Replaced (or, with dryRun, the changes)",
+            content = @Content(schema = @Schema(oneOf = {RealServer.class, DryRunResult.class})))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = RealServer.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response replace(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service,
+            @Parameter(description = ApiDocs.NAME) @PathParam("name") String name, RealServer body,
+            @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+        return crud.replace(TYPE, ObjectKey.realServer(service, name), inService(service, body), ifMatch, dryRun,
+                RealServer::name);
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Remove a real server")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "200", ref = "DryRun")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response delete(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service,
+            @Parameter(description = ApiDocs.NAME) @PathParam("name") String name,
+            @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+        return crud.delete(TYPE, ObjectKey.realServer(service, name), ifMatch, dryRun);
+    }
+
+    /** The body bound to the service the path names; a different virtualService in the body is refused. */
+    private static RealServer inService(String service, RealServer body) {
+        if (body == null) {
+            return null;
+        }
+        if (body.virtualService() != null && !body.virtualService().equals(service)) {
+            throw new ApiException(Problem.of(ProblemType.VALIDATION_FAILED, "the body names another virtual service")
+                    .withErrors(List.of(FieldError.of("virtualService",
+                            "must be \"" + service + "\" (the path's) or left out"))));
+        }
+        return body.withVirtualService(service);
+    }
+}
