@@ -1,6 +1,7 @@
 package io.lvsdirector.ipvs;
 
 import io.lvsdirector.model.AddressFamily;
+import io.lvsdirector.model.IpAddress;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,12 +14,10 @@ final class Addresses {
 
     /** Parses an IP literal that validation has accepted. */
     static InetAddress literal(String text) {
-        if (text == null || text.isEmpty() || !(text.indexOf(':') >= 0 || Character.digit(text.charAt(0), 16) >= 0)) {
-            throw new IllegalArgumentException("not an IP address literal: " + text);
-        }
+        byte[] bytes = IpAddress.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException("not an IP address literal: " + text)).bytes();
         try {
-            // A literal never triggers a DNS lookup; the guard above keeps host names out.
-            return InetAddress.getByName(text);
+            return InetAddress.getByAddress(bytes);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an IP address literal: " + text, e);
         }

@@ -92,6 +92,16 @@ public final class ReconcileLoop implements AutoCloseable {
         return kernel.dumpWithStats();
     }
 
+    /** The table the kernel should hold for the latest desired state. */
+    public KernelTable desiredTable() {
+        return translate.apply(desired.get().state());
+    }
+
+    /** Kernel services this director created or adopted. */
+    public java.util.Set<ServiceKey> ownedKeys() {
+        return owned.keys();
+    }
+
     /** The table with counters as the last pass read it, without touching the kernel (null before). */
     public IpvsDump lastDump() {
         Reconciler r = reconciler;
