@@ -14,10 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes IPVS requests and decodes the kernel's replies. Attribute order and widths follow what
- * ipvsadm (libipvs) sends, so our requests can be compared byte for byte with captured ones.
+ * Encodes IPVS requests and decodes the kernel's replies. Attribute order, widths and nesting flags
+ * follow what ipvsadm (libipvs) sends, so our requests compare byte for byte with captured ones
+ * (src/test/resources/ipvs-golden).
  */
 public final class IpvsMessages {
+
+    /** Top-level nests carry NLA_F_NESTED, as libnl sets it. */
+    private static final int SERVICE = CMD_ATTR_SERVICE | Netlink.NLA_F_NESTED;
+    private static final int DEST = CMD_ATTR_DEST | Netlink.NLA_F_NESTED;
+    private static final int DAEMON = CMD_ATTR_DAEMON | Netlink.NLA_F_NESTED;
 
     private final int familyId;
     private final int version;
@@ -35,15 +41,15 @@ public final class IpvsMessages {
         } else if (op instanceof IpvsOp.EditService e) {
             return service(CMD_SET_SERVICE, e.spec());
         } else if (op instanceof IpvsOp.DeleteService d) {
-            return msg(CMD_DEL_SERVICE).nested(CMD_ATTR_SERVICE, b -> serviceKey(b, d.service()));
+            return msg(CMD_DEL_SERVICE).nested(SERVICE, b -> serviceReference(b, d.service()));
         } else if (op instanceof IpvsOp.AddDestination a) {
             return destination(CMD_NEW_DEST, a.service(), a.spec());
         } else if (op instanceof IpvsOp.EditDestination e) {
             return destination(CMD_SET_DEST, e.service(), e.spec());
         } else if (op instanceof IpvsOp.DeleteDestination d) {
             return msg(CMD_DEL_DEST)
-                    .nested(CMD_ATTR_SERVICE, b -> serviceKey(b, d.service()))
-                    .nested(CMD_ATTR_DEST, b -> destinationKey(b, d.service(), d.destination()));
+                    .nested(SERVICE, b -> serviceReference(b, d.service()))
+                    .nested(DEST, b -> destinationKey(b, d.destination()));
         }
         throw new IllegalArgumentException("unknown op " + op);
     }
@@ -53,7 +59,7 @@ public final class IpvsMessages {
     }
 
     public MessageBuilder dumpDestinations(ServiceKey service) {
-        return msg(CMD_GET_DEST).nested(CMD_ATTR_SERVICE, b -> serviceKey(b, service));
+        return msg(CMD_GET_DEST).nested(SERVICE, b -> serviceKey(b, service));
     }
 
     public MessageBuilder getInfo() {
@@ -73,15 +79,18 @@ public final class IpvsMessages {
     }
 
     public MessageBuilder startDaemon(SyncDaemon d) {
-        return msg(CMD_NEW_DAEMON).nested(CMD_ATTR_DAEMON, b -> b
+        return msg(CMD_NEW_DAEMON).nested(DAEMON, b -> b
                 .u32(DAEMON_ATTR_STATE, d.role() == SyncDaemon.Role.MASTER ? STATE_MASTER : STATE_BACKUP)
                 .string(DAEMON_ATTR_MCAST_IFN, d.interfaceName())
                 .u32(DAEMON_ATTR_SYNC_ID, d.syncId()));
     }
 
+    /** The kernel needs only the state; the empty interface and id are there because ipvsadm sends them. */
     public MessageBuilder stopDaemon(SyncDaemon.Role role) {
-        return msg(CMD_DEL_DAEMON).nested(CMD_ATTR_DAEMON,
-                b -> b.u32(DAEMON_ATTR_STATE, role == SyncDaemon.Role.MASTER ? STATE_MASTER : STATE_BACKUP));
+        return msg(CMD_DEL_DAEMON).nested(DAEMON, b -> b
+                .u32(DAEMON_ATTR_STATE, role == SyncDaemon.Role.MASTER ? STATE_MASTER : STATE_BACKUP)
+                .string(DAEMON_ATTR_MCAST_IFN, "")
+                .u32(DAEMON_ATTR_SYNC_ID, 0));
     }
 
     public MessageBuilder dumpDaemons() {
@@ -95,7 +104,7 @@ public final class IpvsMessages {
     /** Zeroes the counters of one service, or of everything when {@code service} is null. */
     public MessageBuilder zero(ServiceKey service) {
         MessageBuilder b = msg(CMD_ZERO);
-        return service == null ? b : b.nested(CMD_ATTR_SERVICE, n -> serviceKey(n, service));
+        return service == null ? b : b.nested(SERVICE, n -> serviceReference(n, service));
     }
 
     private MessageBuilder msg(int cmd) {
@@ -103,7 +112,7 @@ public final class IpvsMessages {
     }
 
     private MessageBuilder service(int cmd, KernelService s) {
-        return msg(cmd).nested(CMD_ATTR_SERVICE, b -> {
+        return msg(cmd).nested(SERVICE, b -> {
             serviceKey(b, s.key());
             b.string(SVC_ATTR_SCHED_NAME, s.scheduler());
             if (s.persistenceEngine() != null && !s.persistenceEngine().isEmpty()) {
@@ -124,6 +133,19 @@ public final class IpvsMessages {
         return s.key().family() == AddressFamily.INET6 ? s.netmask() : Integer.reverseBytes(s.netmask());
     }
 
+    /**
+     * A service named by key inside a destination or delete request. The kernel reads only the key;
+     * the empty scheduler, flags, timeout and netmask mirror what ipvsadm sends.
+     */
+    private static void serviceReference(MessageBuilder b, ServiceKey k) {
+        serviceKey(b, k);
+        b.string(SVC_ATTR_SCHED_NAME, "");
+        b.binary(SVC_ATTR_FLAGS, le32pair(0, 0xFFFFFFFF));
+        b.u32(SVC_ATTR_TIMEOUT, 0);
+        b.u32(SVC_ATTR_NETMASK, k.family() == AddressFamily.INET6 ? IpvsConstants.DEFAULT_PREFIX_V6
+                : IpvsConstants.DEFAULT_NETMASK_V4);
+    }
+
     private static void serviceKey(MessageBuilder b, ServiceKey k) {
         b.u16(SVC_ATTR_AF, af(k.family()));
         if (k.isFwmark()) {
@@ -137,8 +159,9 @@ public final class IpvsMessages {
 
     private MessageBuilder destination(int cmd, ServiceKey svc, KernelDestination d) {
         return msg(cmd)
-                .nested(CMD_ATTR_SERVICE, b -> serviceKey(b, svc))
-                .nested(CMD_ATTR_DEST, b -> {
+                .nested(SERVICE, b -> serviceReference(b, svc))
+                .nested(DEST, b -> {
+                    b.u16(DEST_ATTR_ADDR_FAMILY, af(Addresses.family(d.key().address())));
                     b.address16(DEST_ATTR_ADDR, d.key().address());
                     b.u16Be(DEST_ATTR_PORT, d.key().port());
                     b.u32(DEST_ATTR_FWD_METHOD, d.forwarding());
@@ -148,14 +171,13 @@ public final class IpvsMessages {
                     b.u16(DEST_ATTR_TUN_FLAGS, d.tunnelFlags());
                     b.u32(DEST_ATTR_U_THRESH, (int) d.upperThreshold());
                     b.u32(DEST_ATTR_L_THRESH, (int) d.lowerThreshold());
-                    b.u16(DEST_ATTR_ADDR_FAMILY, af(Addresses.family(d.key().address())));
                 });
     }
 
-    private static void destinationKey(MessageBuilder b, ServiceKey svc, DestinationKey d) {
+    private static void destinationKey(MessageBuilder b, DestinationKey d) {
+        b.u16(DEST_ATTR_ADDR_FAMILY, af(Addresses.family(d.address())));
         b.address16(DEST_ATTR_ADDR, d.address());
         b.u16Be(DEST_ATTR_PORT, d.port());
-        b.u16(DEST_ATTR_ADDR_FAMILY, af(Addresses.family(d.address())));
     }
 
     // ---------------------------------------------------------------- replies
