@@ -1,0 +1,148 @@
+package io.lvsdirector.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged director against the VM's real IPVS, end to end: the REST API's state ends up in
+ * the kernel exactly (checked with ipvsadm), drift is repaired, a restart of an in-sync director
+ * makes no kernel write, and one weight change through the API is one kernel write.
+ */
+@Tag("kernel")
+class DirectorKernelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Ipvsadm ipvsadm = new Ipvsadm();
+
+    private static final String CONFIG = """
+            {"vrrpInstances":[],
+             "vips":[{"name":"v4","address":"192.0.2.1","prefixLength":32},
+                     {"name":"v6","address":"2001:db8::1","prefixLength":128}],
+             "virtualServices":[
+               {"name":"web","vip":"v4","protocol":"TCP","port":80,"scheduler":"wrr",
+                "persistence":{"timeoutSeconds":300,"netmask":"255.255.255.0"},"forwarding":"NAT"},
+               {"name":"dns6","vip":"v6","protocol":"UDP","port":53,"scheduler":"sh","schedulerFlags":["sh-port"]},
+               {"name":"mark","fwmark":42,"addressFamily":"INET6","scheduler":"lc","onePacket":false,"forwarding":"DR"}],
+             "realServers":[
+               {"name":"nat","virtualService":"web","address":"198.51.100.10","port":8080,"weight":5,
+                "upperThreshold":100,"lowerThreshold":10},
+               {"name":"dr","virtualService":"web","address":"198.51.100.11","port":80,"forwarding":"DR","enabled":false},
+               {"name":"tun","virtualService":"web","address":"198.51.100.12","port":80,"weight":3,"forwarding":"TUN",
+                "tunnel":{"type":"gue","port":6080}},
+               {"name":"r6","virtualService":"dns6","address":"2001:db8::10","port":53,"weight":2},
+               {"name":"m1","virtualService":"mark","address":"2001:db8::20","weight":4}]}
+            """;
+
+    static final List<IpvsRule> EXPECTED = List.of(
+            IpvsRule.service("fwmark 42 ipv6", "scheduler", "lc"),
+            IpvsRule.destination("fwmark 42 ipv6", "[2001:db8::20]:0", "forward", "route", "weight", "4"),
+            IpvsRule.service("tcp 192.0.2.1:80", "scheduler", "wrr", "persistent", "300", "netmask", "255.255.255.0"),
+            IpvsRule.destination("tcp 192.0.2.1:80", "198.51.100.10:8080",
+                    "forward", "masq", "weight", "5", "u-threshold", "100", "l-threshold", "10"),
+            IpvsRule.destination("tcp 192.0.2.1:80", "198.51.100.11:80", "forward", "route", "weight", "0"),
+            IpvsRule.destination("tcp 192.0.2.1:80", "198.51.100.12:80", "forward", "tunnel", "weight", "3",
+                    "tun-type", "gue", "tun-port", "6080", "tun-csum", "nocsum"),
+            IpvsRule.service("udp [2001:db8::1]:53", "scheduler", "sh", "sched-flags", "sh-port"),
+            IpvsRule.destination("udp [2001:db8::1]:53", "[2001:db8::10]:53", "forward", "masq", "weight", "2"));
+
+    @BeforeAll
+    static void insideKernelVm() {
+        KernelVm.require();
+    }
+
+    private static JsonNode json(String s) throws Exception {
+        return JSON.readTree(s);
+    }
+
+    /** Waits until the reconciler reports the latest revision in sync, and returns its status. */
+    private static JsonNode awaitInSync(DirectorProcess d) throws Exception {
+        return json(d.awaitBody("the kernel in sync", "/api/v1/kernel/reconcile", b -> {
+            try {
+                JsonNode n = json(b);
+                return n.path("inSync").asBoolean();
+            } catch (Exception e) {
+                return false;
+            }
+        }));
+    }
+
+    private void awaitRules(DirectorProcess d, String what) throws InterruptedException {
+        d.await(what, java.time.Duration.ofSeconds(120), () -> ipvsadm.rules().equals(EXPECTED));
+    }
+
+    @Test
+    void apiStateIsKernelStateThroughDriftAndRestart() throws Exception {
+        ipvsadm.clear();
+        Path dir = Files.createTempDirectory(Path.of("target"), "director-kernel-");
+        try (DirectorProcess d = new DirectorProcess(dir, 18480)) {
+            d.start();
+            HttpResponse<String> put = d.put("/api/v1/config", CONFIG);
+            assertEquals(200, put.statusCode(), put.body());
+            awaitInSync(d);
+            assertEquals(EXPECTED, ipvsadm.rules());
+            assertEquals(200, d.get("/q/health/ready").statusCode(), d.get("/q/health/ready").body());
+
+            // The live view names our objects; a service someone else adds is flagged foreign and left alone.
+            ipvsadm.ok("-A", "-t", "192.0.2.99:8443", "-s", "rr");
+            JsonNode services = json(d.awaitBody("the foreign service in the live view", "/api/v1/kernel/services",
+                    b -> b.contains("192.0.2.99")));
+            for (JsonNode s : services.path("services")) {
+                boolean foreignOne = "192.0.2.99".equals(s.path("address").asText());
+                assertEquals(foreignOne, s.path("foreign").asBoolean(), s.toString());
+                assertEquals(foreignOne, s.path("virtualService").isNull(), s.toString());
+            }
+            ipvsadm.ok("-D", "-t", "192.0.2.99:8443");
+
+            // One weight change through the API: exactly one kernel write.
+            HttpResponse<String> w = d.put("/api/v1/virtual-services/web/real-servers/nat",
+                    "{\"name\":\"nat\",\"address\":\"198.51.100.10\",\"port\":8080,\"weight\":9,"
+                            + "\"upperThreshold\":100,\"lowerThreshold\":10}");
+            assertEquals(200, w.statusCode(), w.body());
+            long revision = Long.parseLong(w.headers().firstValue("X-Revision").orElseThrow());
+            JsonNode afterWeight = json(d.awaitBody("the weight change reconciled", "/api/v1/kernel/reconcile", b -> {
+                try {
+                    JsonNode n = json(b);
+                    return n.path("inSync").asBoolean() && n.path("lastPass").path("stateRevision").asLong() == revision
+                            && n.path("lastPass").path("applied").size() > 0;
+                } catch (Exception e) {
+                    return false;
+                }
+            }));
+            JsonNode applied = afterWeight.path("lastPass").path("applied");
+            assertEquals(1, applied.size(), applied.toString());
+            assertTrue(applied.get(0).asText().startsWith("edit destination 198.51.100.10:8080"), applied.toString());
+            d.put("/api/v1/virtual-services/web/real-servers/nat",
+                    "{\"name\":\"nat\",\"address\":\"198.51.100.10\",\"port\":8080,\"weight\":5,"
+                            + "\"upperThreshold\":100,\"lowerThreshold\":10}");
+            awaitRules(d, "the weight back at 5");
+
+            // Drift: a manual weight change and a flush are both repaired by the periodic pass.
+            ipvsadm.ok("-e", "-t", "192.0.2.1:80", "-r", "198.51.100.12:80", "-i", "-w", "50");
+            assertFalse(ipvsadm.rules().equals(EXPECTED));
+            awaitRules(d, "the manual weight change repaired");
+            ipvsadm.clear();
+            awaitRules(d, "the flushed table rebuilt");
+
+            // A restart of an in-sync director: the state is loaded and the kernel gets zero writes.
+            d.stop();
+            assertEquals(EXPECTED, ipvsadm.rules(), "stopping the director leaves the kernel serving");
+            d.start();
+            JsonNode restarted = awaitInSync(d);
+            assertEquals(0, restarted.path("lastPass").path("applied").size(), restarted.toString());
+            assertEquals(EXPECTED, ipvsadm.rules());
+        } finally {
+            ipvsadm.clear();
+        }
+    }
+}
