@@ -1,0 +1,160 @@
+package io.lvsdirector.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * Serializes writes and makes them durable, sharing one fsync among the writes that arrive while
+ * the previous one is in progress (group commit).
+ *
+ * <p>A write is applied to the in-memory tip (the newest state, durable or not) under
+ * {@code applyLock}, so writes are ordered and each one is planned and validated on its own: one
+ * that throws affects nobody else. It then waits on {@code flushLock}. Whoever holds that lock
+ * writes the tip as it is then, covering its own write and every write applied since the last
+ * flush, and completes them all; the writers behind it mostly find their write already durable.
+ * With {@code grouping} off every write holds one lock from apply to fsync (one fsync per write),
+ * which is the baseline the benchmark compares against.
+ *
+ * <p>If a flush fails, its writes fail, and so do writes applied on top of them meanwhile (they
+ * were planned against a state that will not exist); the tip goes back to the durable state.
+ */
+final class GroupCommitter {
+
+    /** Writes a state durably. */
+    interface Persister {
+        void persist(StoredState state) throws IOException;
+    }
+
+    /** A planned write waiting to be durable. Fields are guarded by {@code flushLock}. */
+    private static final class Pending {
+        final CommitResult result;
+        boolean done;
+        Throwable failure;
+
+        Pending(CommitResult result) {
+            this.result = result;
+        }
+    }
+
+    private final BiFunction<StoredState, StateChange, CommitResult> planner;
+    private final Persister persister;
+    private final Consumer<StoredState> onDurable;
+    private final boolean grouping;
+
+    private final Object serialLock = new Object();
+    private final Object applyLock = new Object();
+    private final Object flushLock = new Object();
+    /** Guarded by applyLock. */
+    private StoredState tip;
+    /** Guarded by applyLock; in revision order. */
+    private final ArrayDeque<Pending> queued = new ArrayDeque<>();
+    private volatile StoredState durable;
+
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong flushes = new AtomicLong();
+
+    /**
+     * @param planner   applies a change to a state and validates it; throws to reject the write
+     * @param onDurable called once per new revision, in revision order, after it is durable
+     */
+    GroupCommitter(StoredState initial, BiFunction<StoredState, StateChange, CommitResult> planner,
+            Persister persister, Consumer<StoredState> onDurable, boolean grouping) {
+        this.tip = initial;
+        this.durable = initial;
+        this.planner = planner;
+        this.persister = persister;
+        this.onDurable = onDurable;
+        this.grouping = grouping;
+    }
+
+    /** The newest durable state. */
+    StoredState durable() {
+        return durable;
+    }
+
+    /** Writes that made a new revision, and the fsynced file replacements that carried them. */
+    CommitStats stats() {
+        return new CommitStats(commits.get(), flushes.get());
+    }
+
+    /** Plans {@code change} against the newest state and returns once the outcome is durable. */
+    CommitResult commit(StateChange change) {
+        if (grouping) {
+            return applyAndAwait(change);
+        }
+        synchronized (serialLock) {
+            return applyAndAwait(change);
+        }
+    }
+
+    private CommitResult applyAndAwait(StateChange change) {
+        Pending pending;
+        synchronized (applyLock) {
+            CommitResult r = planner.apply(tip, change);
+            if (r.changes().isEmpty() && tip == durable) {
+                return r;
+            }
+            // A write that changes nothing still waits when the state it saw is not durable yet:
+            // its answer ("already so") must not outlive a crash either.
+            pending = new Pending(r);
+            if (!r.changes().isEmpty()) {
+                tip = r.after();
+            }
+            queued.add(pending);
+        }
+        synchronized (flushLock) {
+            if (!pending.done) {
+                flushGroup();
+            }
+            if (pending.failure != null) {
+                throw new UncheckedIOException("state not written: " + pending.failure.getMessage(),
+                        pending.failure instanceof IOException io ? io : new IOException(pending.failure));
+            }
+            return pending.result;
+        }
+    }
+
+    /** Holding flushLock: makes the tip and every write applied so far durable with one replace. */
+    private void flushGroup() {
+        List<Pending> group;
+        StoredState target;
+        synchronized (applyLock) {
+            group = new ArrayList<>(queued);
+            queued.clear();
+            target = tip;
+        }
+        try {
+            if (target != durable) {
+                persister.persist(target);
+                flushes.incrementAndGet();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            synchronized (applyLock) {
+                tip = durable;
+                group.addAll(queued);
+                queued.clear();
+            }
+            for (Pending p : group) {
+                p.done = true;
+                p.failure = e;
+            }
+            return;
+        }
+        durable = target;
+        for (Pending p : group) {
+            p.done = true;
+        }
+        for (Pending p : group) {
+            if (!p.result.changes().isEmpty()) {
+                commits.incrementAndGet();
+                onDurable.accept(p.result.after());
+            }
+        }
+    }
+}
