@@ -1,6 +1,8 @@
 package io.lvsdirector.store;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -77,6 +79,9 @@ final class StateFileCodec {
         // A repeated field would otherwise silently win over the first; copy() gave us our own factory.
         this.mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.mapper.configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, false);
+        // Only record components are state: a helper like VirtualService.isFwmark() must not be
+        // written as a property (it would clash with the fwmark component).
+        this.mapper.setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
         this.writer = mapper.writerFor(StateFile.class);
         this.reader = mapper.readerFor(StateFile.class);
     }
@@ -101,22 +106,22 @@ final class StateFileCodec {
      * @throws StateFileException naming the file, the line and the problem
      */
     Decoded decode(Path file, byte[] bytes) {
-        StateFileLocations at;
+        StateFileLocations locations;
         try {
-            at = StateFileLocations.scan(mapper.getFactory(), bytes);
+            locations = StateFileLocations.scan(mapper.getFactory(), bytes);
         } catch (JsonProcessingException e) {
             throw new StateFileException(file, located(e, "not valid JSON (truncated or corrupt?)"), e);
         } catch (IOException e) {
             throw new StateFileException(file, "cannot be parsed: " + e.getMessage(), e);
         }
-        if (at.isEmpty()) {
+        if (locations.isEmpty()) {
             throw new StateFileException(file, "the file is empty (an interrupted copy or a corrupt disk?)", null);
         }
-        if (!at.isObject()) {
+        if (!locations.isObject()) {
             throw new StateFileException(file, "line 1: expected a JSON object", null);
         }
-        if (!at.unnamed().isEmpty()) {
-            throw new StateFileException(file, at.unnamed().stream()
+        if (!locations.unnamed().isEmpty()) {
+            throw new StateFileException(file, locations.unnamed().stream()
                     .map(u -> StateFileLocations.prefix(u.location()) + u.path() + ": has no name")
                     .collect(Collectors.joining("; ")), null);
         }
@@ -124,11 +129,16 @@ final class StateFileCodec {
         try {
             sf = reader.readValue(bytes);
         } catch (JsonMappingException e) {
-            throw new StateFileException(file, located(e, "cannot read " + path(e)), e);
+            // Jackson's own location can be past the culprit (records are built after their last
+            // field is read); the path pins the value itself.
+            String path = path(e);
+            JsonLocation at = locations.at(path);
+            throw new StateFileException(file, StateFileLocations.prefix(at != null ? at : e.getLocation())
+                    + "cannot read " + path + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new StateFileException(file, "cannot be parsed: " + e.getMessage(), e);
         }
-        return new Decoded(toStoredState(file, sf, at), at);
+        return new Decoded(toStoredState(file, sf, locations), locations);
     }
 
     private static StoredState toStoredState(Path file, StateFile sf, StateFileLocations at) {
@@ -136,11 +146,11 @@ final class StateFileCodec {
             throw new StateFileException(file, "line 1: no \"format\" field; is this a state file?", null);
         }
         if (sf.format() != FORMAT) {
-            throw new StateFileException(file, StateFileLocations.prefix(at.topLevel("format")) + "format "
+            throw new StateFileException(file, StateFileLocations.prefix(at.at("format")) + "format "
                     + sf.format() + " is not supported (this version reads format " + FORMAT + ")", null);
         }
         if (sf.revision() == null || sf.revision() < 0) {
-            throw new StateFileException(file, StateFileLocations.prefix(at.topLevel("revision"))
+            throw new StateFileException(file, StateFileLocations.prefix(at.at("revision"))
                     + "\"revision\" must be a number >= 0", null);
         }
         long revision = sf.revision();
@@ -155,7 +165,7 @@ final class StateFileCodec {
                 // An object added by hand: it was last changed no later than the file's revision.
                 revs.put(key, revision);
             } else if (r < 1 || r > revision) {
-                problems.add(StateFileLocations.prefix(at.objectRevision(key.toString())) + "objectRevisions."
+                problems.add(StateFileLocations.prefix(at.at("objectRevisions." + key)) + "objectRevisions."
                         + key + " is " + r + ", outside 1.." + revision + " (the file's revision)");
             } else {
                 revs.put(key, r);
@@ -163,7 +173,7 @@ final class StateFileCodec {
         }
         Set<String> names = keys.stream().map(ObjectKey::toString).collect(Collectors.toSet());
         stored.keySet().stream().filter(k -> !names.contains(k)).sorted().forEach(k -> problems.add(
-                StateFileLocations.prefix(at.objectRevision(k)) + "objectRevisions names " + k
+                StateFileLocations.prefix(at.at("objectRevisions." + k)) + "objectRevisions names " + k
                         + ", which is not in the state"));
         if (!problems.isEmpty()) {
             throw new StateFileException(file, String.join("; ", problems), null);

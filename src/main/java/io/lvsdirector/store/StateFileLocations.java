@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Where things are in a state file, found by one streaming pass over its bytes: the line and
- * column at which each object of each list starts, and where each top-level field and each
- * {@code objectRevisions} entry is. Records deserialized by Jackson lose their positions, so
- * this is what lets a start-up error point an operator at the line to fix.
+ * column of every value by JSON path ({@code state.vips[1].prefixLength}), and where each object
+ * of each list starts, by key. Records deserialized by Jackson lose their positions, so this is
+ * what lets a start-up error point an operator at the line to fix.
  *
  * <p>The pass also checks the JSON syntax; a syntax error surfaces as Jackson's
  * {@link com.fasterxml.jackson.core.JsonProcessingException}, which carries its own location.
@@ -34,10 +34,11 @@ final class StateFileLocations {
     record Unnamed(String path, JsonLocation location) {
     }
 
+    private final Map<String, JsonLocation> byPath = new HashMap<>();
     private final Map<ObjectKey, List<JsonLocation>> objects = new HashMap<>();
-    private final Map<String, JsonLocation> topLevel = new HashMap<>();
-    private final Map<String, JsonLocation> objectRevisions = new HashMap<>();
     private final List<Unnamed> unnamed = new ArrayList<>();
+    /** The string values of name and virtualService fields, to build keys. */
+    private final Map<String, String> strings = new HashMap<>();
     private JsonToken rootToken;
 
     private StateFileLocations() {
@@ -47,10 +48,8 @@ final class StateFileLocations {
         StateFileLocations out = new StateFileLocations();
         try (JsonParser p = factory.createParser(json)) {
             out.rootToken = p.nextToken();
-            if (out.rootToken == JsonToken.START_OBJECT) {
-                out.scanRoot(p);
-            } else if (out.rootToken != null) {
-                p.skipChildren();
+            if (out.rootToken != null) {
+                out.walk(p, "");
             }
             // Read to the end so that trailing garbage is a syntax error with a location.
             while (p.nextToken() != null) {
@@ -60,70 +59,49 @@ final class StateFileLocations {
         return out;
     }
 
-    private void scanRoot(JsonParser p) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            topLevel.putIfAbsent(field, p.currentTokenLocation());
-            if ("state".equals(field) && value == JsonToken.START_OBJECT) {
-                scanState(p);
-            } else if ("objectRevisions".equals(field) && value == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    objectRevisions.putIfAbsent(p.currentName(), p.currentTokenLocation());
-                    p.nextToken();
-                    p.skipChildren();
-                }
-            } else {
-                p.skipChildren();
-            }
+    /** Records the value the parser is on (and everything inside it) under {@code path}. */
+    private void walk(JsonParser p, String path) throws IOException {
+        byPath.putIfAbsent(path, p.currentTokenLocation());
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING && (path.endsWith(".name") || path.endsWith(".virtualService"))) {
+            strings.putIfAbsent(path, p.getText());
         }
-    }
-
-    private void scanState(JsonParser p) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            ObjectKind kind = LISTS.get(field);
-            if (kind != null && value == JsonToken.START_ARRAY) {
-                scanList(p, field, kind);
-            } else {
-                p.skipChildren();
-            }
-        }
-    }
-
-    private void scanList(JsonParser p, String field, ObjectKind kind) throws IOException {
-        int index = 0;
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken(), index++) {
-            if (t != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            JsonLocation start = p.currentTokenLocation();
-            String name = null;
-            String service = null;
+        if (t == JsonToken.START_OBJECT) {
+            String prefix = path.isEmpty() ? "" : path + ".";
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                JsonToken v = p.nextToken();
-                if (v == JsonToken.VALUE_STRING && "name".equals(f)) {
-                    name = p.getText();
-                } else if (v == JsonToken.VALUE_STRING && "virtualService".equals(f)) {
-                    service = p.getText();
-                } else {
-                    p.skipChildren();
-                }
+                String field = p.currentName();
+                p.nextToken();
+                walk(p, prefix + field);
             }
-            if (name == null) {
-                unnamed.add(new Unnamed("state." + field + "[" + index + "]", start));
-            } else {
-                ObjectKey key = kind == ObjectKind.REAL_SERVER ? ObjectKey.realServer(service, name)
-                        : ObjectKey.of(kind, name);
-                objects.computeIfAbsent(key, k -> new ArrayList<>()).add(start);
+        } else if (t == JsonToken.START_ARRAY) {
+            ObjectKind kind = path.startsWith("state.") ? LISTS.get(path.substring(6)) : null;
+            int i = 0;
+            for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken(), i++) {
+                String at = path + "[" + i + "]";
+                walk(p, at);
+                if (kind != null && e == JsonToken.START_OBJECT) {
+                    recordObject(kind, at);
+                }
             }
         }
     }
 
-    /** True when the document is a JSON object (and not, say, an array or a bare number). */
+    private void recordObject(ObjectKind kind, String at) {
+        JsonLocation start = byPath.get(at);
+        String name = stringAt(at + ".name");
+        if (name == null) {
+            unnamed.add(new Unnamed(at, start));
+            return;
+        }
+        ObjectKey key = kind == ObjectKind.REAL_SERVER ? ObjectKey.realServer(stringAt(at + ".virtualService"), name)
+                : ObjectKey.of(kind, name);
+        objects.computeIfAbsent(key, k -> new ArrayList<>()).add(start);
+    }
+
+    private String stringAt(String path) {
+        return strings.get(path);
+    }
+
     boolean isObject() {
         return rootToken == JsonToken.START_OBJECT;
     }
@@ -141,14 +119,9 @@ final class StateFileLocations {
         return objects.getOrDefault(key, List.of());
     }
 
-    /** Where the value of top-level field {@code name} starts, or null if absent. */
-    JsonLocation topLevel(String name) {
-        return topLevel.get(name);
-    }
-
-    /** Where the {@code objectRevisions} entry named {@code key} is, or null. */
-    JsonLocation objectRevision(String key) {
-        return objectRevisions.get(key);
+    /** Where the value at {@code path} ({@code revision}, {@code state.vips[0].name}) starts, or null. */
+    JsonLocation at(String path) {
+        return byPath.get(path);
     }
 
     /** "line 12, column 5: " or "" when unknown. */
@@ -160,7 +133,7 @@ final class StateFileLocations {
     String prefix(ObjectKey key) {
         List<JsonLocation> at = key == null ? List.of() : of(key);
         if (at.isEmpty()) {
-            return key == null ? prefix(topLevel("state")) : "";
+            return key == null ? prefix(at("state")) : "";
         }
         if (at.size() == 1) {
             return prefix(at.get(0));
