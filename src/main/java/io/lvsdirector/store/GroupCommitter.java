@@ -58,6 +58,7 @@ final class GroupCommitter {
 
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong flushes = new AtomicLong();
+    private final AtomicLong flushNanos = new AtomicLong();
 
     /**
      * @param planner   applies a change to a state and validates it; throws to reject the write
@@ -80,7 +81,7 @@ final class GroupCommitter {
 
     /** Writes that made a new revision, and the fsynced file replacements that carried them. */
     CommitStats stats() {
-        return new CommitStats(commits.get(), flushes.get());
+        return new CommitStats(commits.get(), flushes.get(), flushNanos.get());
     }
 
     /** Plans {@code change} against the newest state and returns once the outcome is durable. */
@@ -131,7 +132,9 @@ final class GroupCommitter {
         }
         try {
             if (target != durable) {
+                long start = System.nanoTime();
                 persister.persist(target);
+                flushNanos.addAndGet(System.nanoTime() - start);
                 flushes.incrementAndGet();
             }
         } catch (IOException | RuntimeException | Error e) {
