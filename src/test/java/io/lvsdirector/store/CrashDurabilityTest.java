@@ -85,6 +85,8 @@ class CrashDurabilityTest {
                         context + ": loading removes temp files an interrupted write left");
             }
         }
+        System.out.printf("crash durability: %d SIGKILLs, %d while writing, %d acknowledged writes checked (seed %d)%n",
+                ITERATIONS, killedWhileWriting, totalAcks, seed);
         assertTrue(killedWhileWriting >= ITERATIONS / 2,
                 "most kills should hit a process that was writing: " + killedWhileWriting + "/" + ITERATIONS);
         assertTrue(totalAcks > 0);
