@@ -15,11 +15,12 @@ import java.util.function.Consumer;
  *
  * <p>A write is applied to the in-memory tip (the newest state, durable or not) under
  * {@code applyLock}, so writes are ordered and each one is planned and validated on its own: one
- * that throws affects nobody else. It then waits on {@code flushLock}. Whoever holds that lock
- * writes the tip as it is then, covering its own write and every write applied since the last
- * flush, and completes them all; the writers behind it mostly find their write already durable.
- * With {@code grouping} off every write holds one lock from apply to fsync (one fsync per write),
- * which is the baseline the benchmark compares against.
+ * that throws affects nobody else. It then waits until it is durable. If no flush is in progress,
+ * the writer becomes the flusher: it writes the tip as it is then, covering its own write and every
+ * write applied since the last flush, calls the listeners, and wakes the whole group. Writes that
+ * arrive during that fsync pile up and go out together in the next one. With {@code grouping} off
+ * every write holds one lock from apply to fsync (one fsync per write), the baseline the benchmark
+ * compares against.
  *
  * <p>If a flush fails, its writes fail, and so do writes applied on top of them meanwhile (they
  * were planned against a state that will not exist); the tip goes back to the durable state.
@@ -31,7 +32,7 @@ final class GroupCommitter {
         void persist(StoredState state) throws IOException;
     }
 
-    /** A planned write waiting to be durable. Fields are guarded by {@code flushLock}. */
+    /** A planned write waiting to be durable. {@code done} and {@code failure} are guarded by {@code flushLock}. */
     private static final class Pending {
         final CommitResult result;
         boolean done;
@@ -55,6 +56,8 @@ final class GroupCommitter {
     /** Guarded by applyLock; in revision order. */
     private final ArrayDeque<Pending> queued = new ArrayDeque<>();
     private volatile StoredState durable;
+    /** Guarded by flushLock: a thread is flushing; at most one at a time, so revisions stay in order. */
+    private boolean flushing;
 
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong flushes = new AtomicLong();
@@ -109,26 +112,76 @@ final class GroupCommitter {
             }
             queued.add(pending);
         }
+        awaitDurable(pending);
+        if (pending.failure != null) {
+            throw new UncheckedIOException("state not written: " + pending.failure.getMessage(),
+                    pending.failure instanceof IOException io ? io : new IOException(pending.failure));
+        }
+        return pending.result;
+    }
+
+    /**
+     * Returns once {@code pending} is done, flushing a group itself if no one else is. Waiters are
+     * woken as soon as their group is done: they must not queue behind the next group's fsync.
+     */
+    private void awaitDurable(Pending pending) {
         synchronized (flushLock) {
-            if (!pending.done) {
-                flushGroup();
+            while (!pending.done) {
+                if (!flushing) {
+                    flushing = true;
+                    break;
+                }
+                waitForFlush();
             }
-            if (pending.failure != null) {
-                throw new UncheckedIOException("state not written: " + pending.failure.getMessage(),
-                        pending.failure instanceof IOException io ? io : new IOException(pending.failure));
+            if (pending.done) {
+                return;
             }
-            return pending.result;
+        }
+        List<Pending> group = List.of();
+        Throwable failure = null;
+        try {
+            group = drainQueue();
+            failure = flush(group);
+        } finally {
+            synchronized (flushLock) {
+                for (Pending p : group) {
+                    p.done = true;
+                    p.failure = failure;
+                }
+                flushing = false;
+                flushLock.notifyAll();
+            }
         }
     }
 
-    /** Holding flushLock: makes the tip and every write applied so far durable with one replace. */
-    private void flushGroup() {
-        List<Pending> group;
+    private void waitForFlush() {
+        try {
+            flushLock.wait();
+        } catch (InterruptedException e) {
+            // The write is applied and cannot be withdrawn: wait on, and keep the interrupt.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<Pending> drainQueue() {
+        synchronized (applyLock) {
+            List<Pending> group = new ArrayList<>(queued);
+            queued.clear();
+            return group;
+        }
+    }
+
+    /**
+     * As the only flusher: makes the tip, and with it every write in {@code group}, durable with
+     * one replace, then tells the listeners. Returns the failure, or null.
+     */
+    private Throwable flush(List<Pending> group) {
         StoredState target;
         synchronized (applyLock) {
-            group = new ArrayList<>(queued);
-            queued.clear();
             target = tip;
+            // Writes applied between drainQueue and here are in the tip: take them into this group.
+            group.addAll(queued);
+            queued.clear();
         }
         try {
             if (target != durable) {
@@ -143,21 +196,15 @@ final class GroupCommitter {
                 group.addAll(queued);
                 queued.clear();
             }
-            for (Pending p : group) {
-                p.done = true;
-                p.failure = e;
-            }
-            return;
+            return e;
         }
         durable = target;
-        for (Pending p : group) {
-            p.done = true;
-        }
         for (Pending p : group) {
             if (!p.result.changes().isEmpty()) {
                 commits.incrementAndGet();
                 onDurable.accept(p.result.after());
             }
         }
+        return null;
     }
 }
