@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -31,6 +32,7 @@ public class FileStateStore implements StateStore {
     private final AtomicFileWriter writer;
     private final GroupCommitter committer;
     private final List<Consumer<StoredState>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong encodeNanos = new AtomicLong();
 
     public FileStateStore(Path file, ObjectMapper mapper, Validator validator) {
         this(file, mapper, validator, true);
@@ -77,7 +79,8 @@ public class FileStateStore implements StateStore {
     }
 
     public CommitStats stats() {
-        return committer.stats();
+        CommitStats s = committer.stats();
+        return new CommitStats(s.commits(), s.flushes(), s.flushNanos(), encodeNanos.get());
     }
 
     /** Applies and validates one change; nothing is written here. */
@@ -98,7 +101,10 @@ public class FileStateStore implements StateStore {
     }
 
     private void persist(StoredState state) throws IOException {
-        writer.replace(codec.encode(state));
+        long start = System.nanoTime();
+        byte[] bytes = codec.encode(state);
+        encodeNanos.addAndGet(System.nanoTime() - start);
+        writer.replace(bytes);
     }
 
     private void notifyListeners(StoredState state) {

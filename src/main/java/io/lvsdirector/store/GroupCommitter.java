@@ -84,7 +84,7 @@ final class GroupCommitter {
 
     /** Writes that made a new revision, and the fsynced file replacements that carried them. */
     CommitStats stats() {
-        return new CommitStats(commits.get(), flushes.get(), flushNanos.get());
+        return new CommitStats(commits.get(), flushes.get(), flushNanos.get(), 0);
     }
 
     /** Plans {@code change} against the newest state and returns once the outcome is durable. */
@@ -114,7 +114,7 @@ final class GroupCommitter {
         }
         awaitDurable(pending);
         if (pending.failure != null) {
-            throw new UncheckedIOException("state not written: " + pending.failure.getMessage(),
+            throw new UncheckedIOException("cannot write the state file: " + pending.failure,
                     pending.failure instanceof IOException io ? io : new IOException(pending.failure));
         }
         return pending.result;
@@ -125,61 +125,54 @@ final class GroupCommitter {
      * woken as soon as their group is done: they must not queue behind the next group's fsync.
      */
     private void awaitDurable(Pending pending) {
-        synchronized (flushLock) {
-            while (!pending.done) {
-                if (!flushing) {
-                    flushing = true;
-                    break;
-                }
-                waitForFlush();
-            }
-            if (pending.done) {
-                return;
-            }
-        }
-        List<Pending> group = List.of();
-        Throwable failure = null;
+        boolean interrupted = false;
         try {
-            group = drainQueue();
-            failure = flush(group);
-        } finally {
             synchronized (flushLock) {
-                for (Pending p : group) {
-                    p.done = true;
-                    p.failure = failure;
+                while (!pending.done && flushing) {
+                    try {
+                        flushLock.wait();
+                    } catch (InterruptedException e) {
+                        // The write is applied and cannot be withdrawn: wait on, keep the interrupt.
+                        interrupted = true;
+                    }
                 }
-                flushing = false;
-                flushLock.notifyAll();
+                if (pending.done) {
+                    return;
+                }
+                flushing = true;
             }
-        }
-    }
-
-    private void waitForFlush() {
-        try {
-            flushLock.wait();
-        } catch (InterruptedException e) {
-            // The write is applied and cannot be withdrawn: wait on, and keep the interrupt.
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private List<Pending> drainQueue() {
-        synchronized (applyLock) {
-            List<Pending> group = new ArrayList<>(queued);
-            queued.clear();
-            return group;
+            // FileChannel aborts I/O on an interrupted thread (ClosedByInterruptException): one
+            // cancelled caller must not fail the whole group, so flush uninterrupted.
+            interrupted |= Thread.interrupted();
+            List<Pending> group = new ArrayList<>();
+            Throwable failure = null;
+            try {
+                failure = flush(group);
+            } finally {
+                synchronized (flushLock) {
+                    for (Pending p : group) {
+                        p.done = true;
+                        p.failure = failure;
+                    }
+                    flushing = false;
+                    flushLock.notifyAll();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /**
-     * As the only flusher: makes the tip, and with it every write in {@code group}, durable with
-     * one replace, then tells the listeners. Returns the failure, or null.
+     * As the only flusher: moves every queued write into {@code group} and makes the tip, which
+     * holds them all, durable with one replace; then tells the listeners. Returns the failure, or null.
      */
     private Throwable flush(List<Pending> group) {
         StoredState target;
         synchronized (applyLock) {
             target = tip;
-            // Writes applied between drainQueue and here are in the tip: take them into this group.
             group.addAll(queued);
             queued.clear();
         }

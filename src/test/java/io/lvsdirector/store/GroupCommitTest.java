@@ -189,6 +189,21 @@ class GroupCommitTest {
         assertEquals(1, TestStates.open(file).current().revision());
     }
 
+    @ParameterizedTest(name = "groupCommit={0}")
+    @ValueSource(booleans = {true, false})
+    void anInterruptedWriterStillCommitsAndKeepsItsInterrupt(boolean groupCommit) {
+        Path file = dir.resolve("state.json");
+        FileStateStore store = TestStates.open(file, groupCommit);
+        Thread.currentThread().interrupt();
+        try {
+            store.write(c -> TestStates.base(), false);
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(1, TestStates.open(file).current().revision());
+    }
+
     @Test
     void listenersRunAfterTheRevisionIsOnDisk() throws Exception {
         Path file = dir.resolve("state.json");

@@ -81,9 +81,11 @@ public final class StoreWriteBenchmark {
         CommitStats s = r.stats();
         System.out.printf(Locale.ROOT,
                 "group-commit %-3s concurrency %3d: %7.1f writes/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms"
-                        + "  | %5d flushes, %5.1f writes/flush, %5.2f ms/flush, flushing %3.0f%% of wall time%n",
+                        + "  | %5d flushes, %5.1f writes/flush, %5.2f ms/flush (%4.2f ms encoding),"
+                        + " flushing %3.0f%% of wall time%n",
                 r.group() ? "ON" : "OFF", r.concurrency(), r.throughput(), r.percentileMillis(50),
                 r.percentileMillis(99), r.percentileMillis(100), s.flushes(), s.meanGroupSize(), s.meanFlushMillis(),
+                s.meanEncodeMillis(),
                 100.0 * s.flushNanos() / 1e9 / r.seconds());
     }
 
@@ -115,8 +117,7 @@ public final class StoreWriteBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         CommitStats s = store.stats();
         // Only this run's writes, not the base state's.
-        CommitStats runStats = new CommitStats(s.commits() - base.commits(), s.flushes() - base.flushes(),
-                s.flushNanos() - base.flushNanos());
+        CommitStats runStats = s.since(base);
         if (runStats.commits() != n || store.current().state().realServers().size() != n) {
             throw new IllegalStateException("lost writes: " + runStats);
         }
