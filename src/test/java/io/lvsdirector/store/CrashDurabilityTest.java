@@ -87,7 +87,7 @@ class CrashDurabilityTest {
         }
         System.out.printf("crash durability: %d SIGKILLs, %d while writing, %d acknowledged writes checked (seed %d)%n",
                 ITERATIONS, killedWhileWriting, totalAcks, seed);
-        assertTrue(killedWhileWriting >= ITERATIONS / 2,
+        assertTrue(killedWhileWriting >= ITERATIONS * 3 / 4,
                 "most kills should hit a process that was writing: " + killedWhileWriting + "/" + ITERATIONS);
         assertTrue(totalAcks > 0);
     }
@@ -101,13 +101,13 @@ class CrashDurabilityTest {
                 .redirectError(log.toFile())
                 .start();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch ready = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     lines.add(line);
-                    if (line.startsWith("READY")) {
-                        ready.countDown();
+                    if (line.startsWith("ACK")) {
+                        writing.countDown();
                     }
                 }
             } catch (java.io.IOException e) {
@@ -119,11 +119,13 @@ class CrashDurabilityTest {
             if (duringStartup) {
                 Thread.sleep(random.nextInt(600));
             } else {
-                if (!ready.await(30, TimeUnit.SECONDS)) {
-                    fail("writer did not start: " + (p.isAlive() ? "" : "exit " + p.exitValue() + ", ")
+                // From the first acknowledgement on, writes are flowing (on a loaded machine the JVM
+                // start alone can take seconds); then a random moment among them.
+                if (!writing.await(60, TimeUnit.SECONDS)) {
+                    fail("writer did not start writing: " + (p.isAlive() ? "" : "exit " + p.exitValue() + ", ")
                             + Files.readString(log));
                 }
-                Thread.sleep(50 + random.nextInt(400));
+                Thread.sleep(random.nextInt(400));
             }
             if (!p.isAlive()) {
                 fail("writer died by itself (exit " + p.exitValue() + "): " + Files.readString(log));

@@ -196,6 +196,15 @@ class StateFileLoadTest {
     }
 
     @Test
+    void repeatedFieldIsAnErrorNotALastOneWins() throws Exception {
+        String text = validFile().replace("\"revision\" : 4,", "\"revision\" : 4,\n  \"revision\" : 9,");
+        writeFile(text);
+        StateFileException e = loadFails();
+        assertTrue(e.getMessage().contains("line 4, column "), e.getMessage());
+        assertTrue(e.getMessage().contains("Duplicate field 'revision'"), e.getMessage());
+    }
+
+    @Test
     void unsupportedFormatIsRefused() throws Exception {
         writeFile(validFile().replace("\"format\" : 1,", "\"format\" : 2,"));
         StateFileException e = loadFails();
