@@ -87,6 +87,25 @@ class StateFileLoadTest {
     }
 
     @Test
+    void everyKindOfObjectRoundTripsThroughTheFile() {
+        FileStateStore s = TestStates.open(file());
+        io.lvsdirector.model.DesiredState state = new io.lvsdirector.model.DesiredState(
+                List.of(new io.lvsdirector.model.VrrpInstance("vi-1", "eth0", 51, 150, 2, 1000, true, 0,
+                        List.of("198.51.100.2"), new io.lvsdirector.model.VrrpAuthentication(
+                                io.lvsdirector.model.VrrpAuthentication.Type.PASSWORD, "secret"), null, List.of("eth1"))),
+                List.of(new Vip("web-vip", "192.0.2.10", 32, "eth0", "vi-1")),
+                List.of(TestStates.service(), TestStates.fwmarkService("web-fwm", 10)),
+                List.of(new io.lvsdirector.model.RealServer("tun-1", TestStates.SERVICE, "10.0.0.9", 8080, 3,
+                        io.lvsdirector.model.ForwardingMethod.TUN, 100L, 10L, new io.lvsdirector.model.Tunnel(
+                                io.lvsdirector.model.TunnelType.gue, 6080, null), false)));
+        StoredState written = s.write(c -> state, false).after();
+        StoredState loaded = TestStates.open(file()).current();
+        assertEquals(written, loaded);
+        assertEquals(10L, loaded.state().virtualService("web-fwm").orElseThrow().fwmark());
+        assertTrue(read().contains("\"fwmark\" : 10,"), read());
+    }
+
+    @Test
     void fileIsIndentedSortedVersionedAndStable() {
         String text = validFile();
         assertTrue(text.startsWith("{\n  \"format\" : 1,\n  \"revision\" : 4,\n  \"state\" : {"), text);
