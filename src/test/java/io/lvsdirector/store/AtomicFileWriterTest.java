@@ -12,6 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +35,9 @@ class AtomicFileWriterTest {
     static final class RecordingOps implements AtomicFileWriter.FileOps {
         final List<String> calls = new ArrayList<>();
         final AtomicBoolean failNextSync = new AtomicBoolean();
+        /** When set, the next data sync signals {@code entered}, waits for {@code release}, then fails. */
+        volatile CountDownLatch entered;
+        volatile CountDownLatch release;
 
         @Override
         public synchronized Path createTemp(Path dir, String prefix, String suffix) throws IOException {
@@ -38,7 +47,24 @@ class AtomicFileWriterTest {
         }
 
         @Override
-        public synchronized void writeAndSync(Path file, byte[] bytes) throws IOException {
+        public void writeAndSync(Path file, byte[] bytes) throws IOException {
+            CountDownLatch in = entered;
+            if (in != null) {
+                entered = null;
+                in.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                throw new IOException("EIO (simulated, after a stall)");
+            }
+            synchronized (this) {
+                writeAndSyncLogged(file, bytes);
+            }
+        }
+
+        private void writeAndSyncLogged(Path file, byte[] bytes) throws IOException {
             calls.add("writeAndSync " + file.getFileName().toString().replaceAll("\\d+", "N"));
             if (failNextSync.getAndSet(false)) {
                 throw new IOException("EIO (simulated)");
@@ -113,6 +139,42 @@ class AtomicFileWriterTest {
         assertEquals(List.of(), ops.calls, "a dry run does not touch the disk");
         assertEquals(1, store.current().revision());
         assertEquals(1, TestStates.open(file).current().revision());
+    }
+
+    @Test
+    void aWriteAppliedOnTopOfAFailingFlushFailsTooAndNothingOfEitherRemains() throws Exception {
+        Path file = dir.resolve("state.json");
+        RecordingOps ops = new RecordingOps();
+        FileStateStore store = new FileStateStore(file, new StateFileCodec(new ObjectMapper()), TestStates.validator(),
+                ops, true);
+        store.write(c -> TestStates.base(), false);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch applied = new CountDownLatch(1);
+        ops.release = new CountDownLatch(1);
+        ops.entered = entered;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = pool.submit(() -> store.write(c -> TestStates.put(c.state(), TestStates.realServer("a", 1, 1)), false));
+            assertTrue(entered.await(30, TimeUnit.SECONDS), "the first flush started");
+            Future<?> b = pool.submit(() -> store.write(c -> {
+                assertTrue(c.state().realServer(TestStates.SERVICE, "a").isPresent(), "b sees a, not yet durable");
+                applied.countDown();
+                return TestStates.put(c.state(), TestStates.realServer("b", 2, 1));
+            }, false));
+            assertTrue(applied.await(30, TimeUnit.SECONDS));
+            ops.release.countDown();
+            ExecutionException ea = assertThrows(ExecutionException.class, () -> a.get(30, TimeUnit.SECONDS));
+            ExecutionException eb = assertThrows(ExecutionException.class, () -> b.get(30, TimeUnit.SECONDS));
+            assertTrue(ea.getCause() instanceof UncheckedIOException, ea.toString());
+            assertTrue(eb.getCause() instanceof UncheckedIOException, "b was built on a: " + eb);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, store.current().revision());
+        StoredState c = store.write(s -> TestStates.put(s.state(), TestStates.realServer("c", 3, 1)), false).after();
+        assertEquals(2, c.revision());
+        assertEquals(List.of("c"), c.state().realServers().stream().map(io.lvsdirector.model.RealServer::name).toList());
+        assertEquals(c, TestStates.open(file).current());
     }
 
     @Test
