@@ -2,40 +2,55 @@ package io.lvsdirector.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lvsdirector.model.DesiredState;
-import io.lvsdirector.model.ObjectKey;
-import io.lvsdirector.model.StateValidator;
 import io.lvsdirector.model.Violation;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
- * The state file: load at start, atomic durable replace on every commit (temp file, fsync,
- * rename, fsync the directory). Writes are serialized by a lock.
+ * The state file. At start it deletes temp files a crash left behind, then loads and validates
+ * the file; a corrupt or invalid file throws {@link StateFileException} naming the file, the line
+ * and the problem, so start-up stops (it is never replaced by an empty state). Every commit
+ * replaces the file atomically and durably ({@link AtomicFileWriter}); concurrent writes share
+ * fsyncs ({@link GroupCommitter}).
  */
 public class FileStateStore implements StateStore {
 
+    private static final Logger LOG = Logger.getLogger(FileStateStore.class);
+
     private final Path file;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final StateFileCodec codec;
+    private final StateValidation validation;
+    private final AtomicFileWriter writer;
+    private final GroupCommitter committer;
     private final List<Consumer<StoredState>> listeners = new CopyOnWriteArrayList<>();
-    private volatile StoredState current;
+    private final AtomicLong encodeNanos = new AtomicLong();
 
     public FileStateStore(Path file, ObjectMapper mapper, Validator validator) {
+        this(file, mapper, validator, true);
+    }
+
+    /** @param groupCommit false makes every write pay its own fsync (for comparison only) */
+    public FileStateStore(Path file, ObjectMapper mapper, Validator validator, boolean groupCommit) {
+        this(file, new StateFileCodec(mapper), validator, AtomicFileWriter.NIO, groupCommit);
+    }
+
+    FileStateStore(Path file, StateFileCodec codec, Validator validator, AtomicFileWriter.FileOps ops,
+            boolean groupCommit) {
         this.file = file.toAbsolutePath();
-        this.mapper = mapper;
-        this.validator = validator;
-        this.current = load();
+        this.codec = codec;
+        this.validation = new StateValidation(validator);
+        this.writer = new AtomicFileWriter(this.file, ops);
+        StoredState loaded = load();
+        this.committer = new GroupCommitter(loaded, this::plan, this::persist, this::notifyListeners, groupCommit);
     }
 
     public Path file() {
@@ -44,29 +59,18 @@ public class FileStateStore implements StateStore {
 
     @Override
     public StoredState current() {
-        return current;
+        return committer.durable();
     }
 
     @Override
-    public synchronized CommitResult write(StateChange change, boolean dryRun) {
-        StoredState before = current;
-        DesiredState next = change.apply(before);
-        List<Violation> violations = validate(next);
-        if (!violations.isEmpty()) {
-            throw new InvalidStateException(violations);
-        }
-        List<Change> changes = StateDiff.between(before.state(), next);
-        if (changes.isEmpty()) {
-            return new CommitResult(before, before, changes, dryRun);
-        }
-        StoredState after = StateDiff.advance(before, next, changes);
+    public CommitResult write(StateChange change, boolean dryRun) {
         if (dryRun) {
-            return new CommitResult(before, after, changes, true);
+            // Against the durable state and without locks: a preview never waits for, or touches, the disk.
+            StoredState before = current();
+            CommitResult r = plan(before, change);
+            return new CommitResult(before, r.after(), r.changes(), true);
         }
-        persist(after);
-        current = after;
-        listeners.forEach(l -> l.accept(after));
-        return new CommitResult(before, after, changes, false);
+        return committer.commit(change);
     }
 
     @Override
@@ -74,67 +78,70 @@ public class FileStateStore implements StateStore {
         listeners.add(listener);
     }
 
-    private List<Violation> validate(DesiredState state) {
-        List<Violation> out = new ArrayList<>(BeanViolations.of(validator, state));
-        out.addAll(StateValidator.validate(state));
-        return out;
+    public CommitStats stats() {
+        CommitStats s = committer.stats();
+        return new CommitStats(s.commits(), s.flushes(), s.flushNanos(), encodeNanos.get());
+    }
+
+    /** Applies and validates one change; nothing is written here. */
+    private CommitResult plan(StoredState before, StateChange change) {
+        DesiredState next = change.apply(before);
+        if (next == null) {
+            throw new IllegalStateException("a state change returned null");
+        }
+        List<Change> changes = StateDiff.between(before.state(), next);
+        List<Violation> violations = validation.forWrite(next, changes);
+        if (!violations.isEmpty()) {
+            throw new InvalidStateException(violations);
+        }
+        if (changes.isEmpty()) {
+            return new CommitResult(before, before, changes, false);
+        }
+        return new CommitResult(before, StateDiff.advance(before, next, changes), changes, false);
+    }
+
+    private void persist(StoredState state) throws IOException {
+        long start = System.nanoTime();
+        byte[] bytes = codec.encode(state);
+        encodeNanos.addAndGet(System.nanoTime() - start);
+        writer.replace(bytes);
+    }
+
+    private void notifyListeners(StoredState state) {
+        for (Consumer<StoredState> l : listeners) {
+            try {
+                l.accept(state);
+            } catch (RuntimeException e) {
+                // The revision is durable already: a failing listener must not turn it into an error.
+                LOG.errorf(e, "state listener failed on revision %d", state.revision());
+            }
+        }
     }
 
     private StoredState load() {
-        if (!Files.exists(file)) {
-            return new StoredState(0, DesiredState.EMPTY, java.util.Map.of());
-        }
-        StateFile sf;
         try {
-            sf = mapper.readValue(file.toFile(), StateFile.class);
+            for (Path stale : writer.deleteStaleTempFiles()) {
+                LOG.warnf("deleted %s, left by an interrupted write of the state file", stale);
+            }
         } catch (IOException e) {
-            throw new StateFileException(file, e.getMessage(), e);
+            throw new StateFileException(file, "cannot clean up temp files: " + e, e);
         }
-        StoredState loaded = sf.toStoredState();
-        List<Violation> violations = validate(loaded.state());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            LOG.infof("state file %s does not exist yet; starting with an empty state", file);
+            return new StoredState(0, DesiredState.EMPTY, Map.of());
+        } catch (IOException e) {
+            throw new StateFileException(file, "cannot be read: " + e, e);
+        }
+        StateFileCodec.Decoded decoded = codec.decode(file, bytes);
+        List<Violation> violations = validation.all(decoded.state().state());
         if (!violations.isEmpty()) {
-            throw new StateFileException(file, "invalid state: " + violations, null);
+            throw new StateFileException(file, StateFileCodec.describe(violations, decoded.locations()), null);
         }
-        return loaded;
-    }
-
-    private void persist(StoredState state) {
-        try {
-            byte[] bytes = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(StateFile.of(state));
-            Path dir = file.getParent();
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(file.getFileName() + ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write state file " + file, e);
-        }
-    }
-
-    /** On-disk layout; {@code objectRevisions} keys are {@link ObjectKey#toString()} forms. */
-    record StateFile(int format, long revision, java.util.Map<String, Long> objectRevisions, DesiredState state) {
-        static StateFile of(StoredState s) {
-            java.util.Map<String, Long> revs = new java.util.TreeMap<>();
-            s.objectRevisions().forEach((k, v) -> revs.put(k.toString(), v));
-            return new StateFile(1, s.revision(), revs, s.state());
-        }
-
-        StoredState toStoredState() {
-            java.util.Map<ObjectKey, Long> revs = new java.util.HashMap<>();
-            for (ObjectKey key : StateDiff.keysOf(state)) {
-                revs.put(key, objectRevisions == null ? revision : objectRevisions.getOrDefault(key.toString(), revision));
-            }
-            return new StoredState(revision, state == null ? DesiredState.EMPTY : state, revs);
-        }
+        LOG.infof("loaded state file %s: revision %d, %d objects", file, decoded.state().revision(),
+                decoded.state().state().objectCount());
+        return decoded.state();
     }
 }

@@ -24,6 +24,9 @@ public interface StateStore {
      */
     CommitResult write(StateChange change, boolean dryRun);
 
-    /** Called (on the committing thread, after the commit is durable) with every new revision. */
+    /**
+     * Called with every new revision, once it is durable, in revision order, on the thread that made
+     * it durable (under group commit, possibly another writer's thread).
+     */
     void addListener(Consumer<StoredState> listener);
 }

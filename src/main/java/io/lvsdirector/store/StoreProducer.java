@@ -9,14 +9,19 @@ import jakarta.validation.Validator;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Makes the state store a bean; loading it at start-up makes a bad state file stop start-up. */
+/**
+ * Makes the state store a bean. It is created eagerly at start-up, so a corrupt or invalid state
+ * file throws {@link StateFileException} there and the application does not start.
+ */
 @ApplicationScoped
 public class StoreProducer {
 
     @Produces
     @Singleton
     @Startup
-    StateStore stateStore(@ConfigProperty(name = "lvs.state.file") Path file, ObjectMapper mapper, Validator validator) {
-        return new FileStateStore(file, mapper, validator);
+    StateStore stateStore(@ConfigProperty(name = "lvs.state.file") Path file,
+            @ConfigProperty(name = "lvs.state.group-commit", defaultValue = "true") boolean groupCommit,
+            ObjectMapper mapper, Validator validator) {
+        return new FileStateStore(file, mapper, validator, groupCommit);
     }
 }
