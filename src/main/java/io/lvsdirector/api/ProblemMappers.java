@@ -1,5 +1,7 @@
 package io.lvsdirector.api;
 
+import io.lvsdirector.model.JsonFieldNames;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lvsdirector.model.ObjectKey;
 import io.lvsdirector.model.Violation;
@@ -81,6 +83,14 @@ public class ProblemMappers {
             LOG.error("request failed: " + uri.getPath(), e);
         }
         return b.build();
+    }
+
+    /** The state file could not be made durable: nothing was acknowledged, the client may retry. */
+    @ServerExceptionMapper
+    public Response stateNotWritten(java.io.UncheckedIOException e, UriInfo uri) {
+        LOG.error("state file write failed: " + uri.getPath(), e);
+        return problems.response(Problem.of(ProblemType.STATE_NOT_WRITTEN,
+                "the state file could not be written (" + e.getMessage() + "); nothing was stored"), uri.getPath());
     }
 
     @ServerExceptionMapper

@@ -20,7 +20,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     VALIDATION_FAILED("validation-failed", "Validation failed", 422),
     INTERNAL_ERROR("internal-error", "Internal server error", 500),
-    KERNEL_UNAVAILABLE("kernel-unavailable", "Kernel feature unavailable", 503);
+    KERNEL_UNAVAILABLE("kernel-unavailable", "Kernel feature unavailable", 503),
+    STATE_NOT_WRITTEN("state-not-written", "State not written", 503);
 
     private final String slug;
     private final String title;

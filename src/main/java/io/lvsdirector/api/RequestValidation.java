@@ -1,5 +1,7 @@
 package io.lvsdirector.api;
 
+import io.lvsdirector.model.JsonFieldNames;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;

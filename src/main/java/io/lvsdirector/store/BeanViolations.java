@@ -1,5 +1,7 @@
 package io.lvsdirector.store;
 
+import io.lvsdirector.model.JsonFieldNames;
+
 import io.lvsdirector.model.DesiredState;
 import io.lvsdirector.model.ObjectKey;
 import io.lvsdirector.model.ObjectKind;
@@ -27,6 +29,7 @@ final class BeanViolations {
     }
 
     private static void check(Validator validator, ObjectKey key, Object o, List<Violation> out) {
-        validator.validate(o).forEach(v -> out.add(new Violation(key, v.getPropertyPath().toString(), v.getMessage())));
+        validator.validate(o).forEach(v -> out.add(
+                new Violation(key, JsonFieldNames.of(key.kind(), v.getPropertyPath().toString()), v.getMessage())));
     }
 }

@@ -1,5 +1,7 @@
 package io.lvsdirector.store;
 
+import io.lvsdirector.model.JsonFieldNames;
+
 import io.lvsdirector.model.DesiredState;
 import io.lvsdirector.model.ObjectKey;
 import io.lvsdirector.model.ObjectKind;
@@ -44,7 +46,8 @@ final class StateValidation {
         for (Change c : changes) {
             if (c.after() != null) {
                 validator.validate(c.after()).forEach(
-                        v -> out.add(new Violation(c.key(), v.getPropertyPath().toString(), v.getMessage())));
+                        v -> out.add(new Violation(c.key(),
+                                JsonFieldNames.of(c.key().kind(), v.getPropertyPath().toString()), v.getMessage())));
             }
         }
         out.addAll(StateValidator.validate(next));

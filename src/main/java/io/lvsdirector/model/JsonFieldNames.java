@@ -1,11 +1,6 @@
-package io.lvsdirector.api;
+package io.lvsdirector.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.lvsdirector.model.ObjectKind;
-import io.lvsdirector.model.RealServer;
-import io.lvsdirector.model.Vip;
-import io.lvsdirector.model.VirtualService;
-import io.lvsdirector.model.VrrpInstance;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 
@@ -13,13 +8,13 @@ import java.lang.reflect.RecordComponent;
  * Bean Validation names fields as Java does; clients know the JSON names. The two differ where a
  * JSON name is a Java keyword ({@code interface}), which {@code @JsonProperty} renames.
  */
-final class JsonFieldNames {
+public final class JsonFieldNames {
 
     private JsonFieldNames() {
     }
 
     /** {@code path}'s first segment, renamed as JSON names it on {@code type}. */
-    static String of(Class<?> type, String path) {
+    public static String of(Class<?> type, String path) {
         if (type == null || path == null || !type.isRecord()) {
             return path;
         }
@@ -35,11 +30,11 @@ final class JsonFieldNames {
         return path;
     }
 
-    static String of(ObjectKind kind, String path) {
+    public static String of(ObjectKind kind, String path) {
         return of(typeOf(kind), path);
     }
 
-    static Class<?> typeOf(ObjectKind kind) {
+    public static Class<?> typeOf(ObjectKind kind) {
         return switch (kind) {
             case VRRP_INSTANCE -> VrrpInstance.class;
             case VIP -> Vip.class;
