@@ -95,7 +95,7 @@ class StateFileLoadTest {
                                 io.lvsdirector.model.VrrpAuthentication.Type.PASSWORD, "secret"), null, List.of("eth1"))),
                 List.of(new Vip("web-vip", "192.0.2.10", 32, "eth0", "vi-1")),
                 List.of(TestStates.service(), TestStates.fwmarkService("web-fwm", 10)),
-                List.of(new io.lvsdirector.model.RealServer("tun-1", TestStates.SERVICE, "10.0.0.9", 8080, 3,
+                List.of(new io.lvsdirector.model.RealServer("tun-1", TestStates.SERVICE, "10.0.0.9", null, 3,
                         io.lvsdirector.model.ForwardingMethod.TUN, 100L, 10L, new io.lvsdirector.model.Tunnel(
                                 io.lvsdirector.model.TunnelType.gue, 6080, null), false)));
         StoredState written = s.write(c -> state, false).after();
@@ -184,7 +184,7 @@ class StateFileLoadTest {
         writeFile(text);
         StateFileException e = loadFails();
         // The object's '{' is on the line before its first field ("vips" : [ { ... or }, {).
-        assertTrue(e.getMessage().contains("invalid state (1 problem): line " + (nameLine - 1) + ", column "),
+        assertTrue(e.getMessage().contains("invalid state (2 problems): line " + (nameLine - 1) + ", column "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("vips/b-vip: prefixLength: must be less than or equal to 128"),
                 e.getMessage());
