@@ -3,7 +3,8 @@ package io.lvsdirector.model;
 import java.time.Instant;
 
 /**
- * What the API shows of a real server's health. {@code dynamicWeight} is set only by an exec check
+ * What the API shows of a real server's health. {@code lastError} is the error of the most recent
+ * failed probe (kept after recovery, so that the cause of a past outage can be read). {@code dynamicWeight} is set only by an exec check
  * with dynamic weight while it is up; it then replaces the configured weight.
  */
 public record HealthStatus(
