@@ -72,6 +72,7 @@ final class HttpChecker implements Checker {
                 .onFailure(deadline::fail)
                 .onSuccess(req -> {
                     request.set(req);
+                    req.exceptionHandler(ignored -> { }); // the outcome is in the deadline; no error logs
                     if (deadline.isDone()) {
                         req.reset();
                         return;
@@ -83,6 +84,7 @@ final class HttpChecker implements Checker {
 
     private static void judge(HttpClientResponse response, HttpCheckSpec spec, BodyMatcher body,
             ProbeDeadline deadline) {
+        response.exceptionHandler(deadline::fail);
         if (!spec.expectStatus().contains(response.statusCode())) {
             deadline.fail("status " + response.statusCode() + ", expected " + spec.expectStatus());
             return;
@@ -99,7 +101,6 @@ final class HttpChecker implements Checker {
                 collected.appendBuffer(chunk);
             }
         });
-        response.exceptionHandler(deadline::fail);
         response.endHandler(v -> {
             String mismatch = body.mismatch(collected.getBytes());
             if (mismatch == null) {
