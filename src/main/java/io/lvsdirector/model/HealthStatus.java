@@ -1,5 +1,6 @@
 package io.lvsdirector.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -23,6 +24,7 @@ public record HealthStatus(
     }
 
     /** UNKNOWN counts as up: without a check, the configuration is all we know (keepalived does the same). */
+    @JsonIgnore
     public boolean isUp() {
         return state != HealthState.DOWN;
     }
