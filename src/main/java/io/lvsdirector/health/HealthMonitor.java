@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
@@ -16,6 +17,10 @@ import org.jboss.logging.Logger;
  * their {@link ObjectKey}) onto them: equal checks of equal endpoints run once whatever number of
  * virtual services use them. The configuration is handed over whole with {@link #update}; streams
  * nobody needs any more are stopped. Transitions are logged and passed to the listeners.
+ *
+ * <p>For the reconciler: after {@link #update}, read {@link #status} of each real server to plan its
+ * virtual service ({@link WeightPolicy}); from then on a {@link HealthListener} says which real
+ * servers to re-plan. A server joining a stream that already runs gets its state without an event.
  */
 public final class HealthMonitor implements AutoCloseable {
 
@@ -25,6 +30,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final Checker checker;
     private final Clock clock;
     private final List<HealthListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ProbeObserver> observers = new CopyOnWriteArrayList<>();
     private final Map<ProbeTarget, ProbeStream> streams = new HashMap<>();
     private final Map<ObjectKey, ProbeStream> bySubscriber = new HashMap<>();
 
@@ -44,6 +50,10 @@ public final class HealthMonitor implements AutoCloseable {
 
     public void removeListener(HealthListener listener) {
         listeners.remove(listener);
+    }
+
+    public void addObserver(ProbeObserver observer) {
+        observers.add(observer);
     }
 
     /**
@@ -74,7 +84,7 @@ public final class HealthMonitor implements AutoCloseable {
         ProbeStream stream = streams.get(target);
         if (stream == null) {
             HealthState initial = carried != null ? carried : target.check().initialState();
-            stream = new ProbeStream(target, initial, vertx, checker, clock, this::changed);
+            stream = new ProbeStream(target, initial, vertx, checker, clock, this::probed, this::changed);
             streams.put(target, stream);
             stream.start();
         }
@@ -95,6 +105,11 @@ public final class HealthMonitor implements AutoCloseable {
         return stream == null ? HealthStatus.UNKNOWN : stream.status();
     }
 
+    /** The real servers being checked. */
+    public synchronized Set<ObjectKey> subscribers() {
+        return Set.copyOf(bySubscriber.keySet());
+    }
+
     /** Number of distinct probe streams running (the dedup at work). */
     public synchronized int streamCount() {
         return streams.size();
@@ -112,6 +127,16 @@ public final class HealthMonitor implements AutoCloseable {
         if (stream != null && stream.removeSubscriber(subscriber)) {
             stream.stop();
             streams.remove(stream.target());
+        }
+    }
+
+    private void probed(ProbeTarget target, CheckResult result) {
+        for (ProbeObserver observer : observers) {
+            try {
+                observer.probed(target, result);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "probe observer failed on %s", target.describe());
+            }
         }
     }
 

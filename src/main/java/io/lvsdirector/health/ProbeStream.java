@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,7 @@ final class ProbeStream {
     private final Vertx vertx;
     private final Checker checker;
     private final Clock clock;
+    private final BiConsumer<ProbeTarget, CheckResult> onResult;
     private final Consumer<HealthChange> onChange;
     private final RiseFallTracker tracker;
     private final Set<ObjectKey> subscribers = new LinkedHashSet<>();
@@ -33,11 +35,12 @@ final class ProbeStream {
     private long timerId = -1;
 
     ProbeStream(ProbeTarget target, HealthState initialState, Vertx vertx, Checker checker, Clock clock,
-            Consumer<HealthChange> onChange) {
+            BiConsumer<ProbeTarget, CheckResult> onResult, Consumer<HealthChange> onChange) {
         this.target = target;
         this.vertx = vertx;
         this.checker = checker;
         this.clock = clock;
+        this.onResult = onResult;
         this.onChange = onChange;
         this.tracker = new RiseFallTracker(target.check().rise(), target.check().fall(), initialState);
         this.status = new HealthStatus(initialState, null, null, null, 0, 0, null);
@@ -85,6 +88,7 @@ final class ProbeStream {
         checker.check(target).onComplete(ar -> {
             CheckResult result = ar.succeeded() ? ar.result()
                     : CheckResult.down(System.nanoTime() - startNanos, ErrorText.of(ar.cause()));
+            onResult.accept(target, result);
             HealthChange change = record(result);
             if (change != null) {
                 onChange.accept(change);
