@@ -62,7 +62,8 @@ final class ExecChecker implements Checker {
         try {
             if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
                 ProcessTrees.killForcibly(process.toHandle());
-                process.waitFor(); // reap it; SIGKILL cannot be ignored
+                // Reap it (SIGKILL cannot be ignored), but do not hang the pool on a process stuck in the kernel.
+                process.waitFor(5, TimeUnit.SECONDS);
                 return CheckResult.down(System.nanoTime() - start, "killed after timeout of " + timeoutMs + " ms");
             }
         } catch (InterruptedException e) {

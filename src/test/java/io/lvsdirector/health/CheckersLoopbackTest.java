@@ -54,10 +54,23 @@ class CheckersLoopbackTest extends LoopbackTest {
     }
 
     @Test
-    void tcpOverIpv6Loopback() throws Exception {
+    void tcpHttpAndDnsOverIpv6Loopback() throws Exception {
         Assumptions.assumeTrue(hasIpv6Loopback(), "no ::1 on this machine");
         NetServer server = await(vertx.createNetServer().connectHandler(s -> { }).listen(0, "::1"));
         assertTrue(probe(new ProbeTarget(Fixtures.tcp(), "::1", server.actualPort())).success());
+        int httpPort = await(vertx.createHttpServer()
+                .requestHandler(r -> r.response().setStatusCode("[::1]:8080".equals(r.getHeader("Host")) ? 500 : 200)
+                        .end(r.getHeader("Host")))
+                .listen(0, "::1")).actualPort();
+        CheckResult http = probe(new ProbeTarget(http(CheckType.HTTP, httpSpec("/", null, "^\\[::1\\]:\\d+$", null,
+                null, null, null)), "::1", httpPort));
+        assertTrue(http.success(), "Host header is the bracketed literal with the port: " + http);
+        DatagramSocket dns = vertx.createDatagramSocket(new DatagramSocketOptions().setIpV6(true));
+        dns.handler(p -> dns.send(Buffer.buffer(TinyDnsResponder.answer(p.data().getBytes())), p.sender().port(),
+                p.sender().host()));
+        int dnsPort = await(dns.listen(0, "::1")).localAddress().port();
+        assertTrue(probe(new ProbeTarget(check(CheckType.DNS, null, null, new DnsCheckSpec("www.test", null, null),
+                null), "::1", dnsPort)).success());
     }
 
     @Test
