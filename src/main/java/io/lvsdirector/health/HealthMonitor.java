@@ -29,6 +29,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final Vertx vertx;
     private final Checker checker;
     private final Clock clock;
+    private final EventLoops eventLoops;
     private final List<HealthListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ProbeObserver> observers = new CopyOnWriteArrayList<>();
     private final Map<ProbeTarget, ProbeStream> streams = new HashMap<>();
@@ -42,6 +43,7 @@ public final class HealthMonitor implements AutoCloseable {
         this.vertx = vertx;
         this.checker = checker;
         this.clock = clock;
+        this.eventLoops = new EventLoops(vertx, 2 * Runtime.getRuntime().availableProcessors());
     }
 
     public void addListener(HealthListener listener) {
@@ -84,7 +86,8 @@ public final class HealthMonitor implements AutoCloseable {
         ProbeStream stream = streams.get(target);
         if (stream == null) {
             HealthState initial = carried != null ? carried : target.check().initialState();
-            stream = new ProbeStream(target, initial, vertx, checker, clock, this::probed, this::changed);
+            stream = new ProbeStream(target, initial, vertx, eventLoops.next(), checker, clock, this::probed,
+                    this::changed);
             streams.put(target, stream);
             stream.start();
         }
@@ -120,6 +123,7 @@ public final class HealthMonitor implements AutoCloseable {
         streams.values().forEach(ProbeStream::stop);
         streams.clear();
         bySubscriber.clear();
+        eventLoops.close();
     }
 
     private void detach(ObjectKey subscriber) {

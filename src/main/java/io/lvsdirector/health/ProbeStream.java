@@ -3,6 +3,7 @@ package io.lvsdirector.health;
 import io.lvsdirector.model.HealthState;
 import io.lvsdirector.model.HealthStatus;
 import io.lvsdirector.model.ObjectKey;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ final class ProbeStream {
 
     private final ProbeTarget target;
     private final Vertx vertx;
+    private final Context context;
     private final Checker checker;
     private final Clock clock;
     private final BiConsumer<ProbeTarget, CheckResult> onResult;
@@ -34,10 +36,11 @@ final class ProbeStream {
     private boolean stopped;
     private long timerId = -1;
 
-    ProbeStream(ProbeTarget target, HealthState initialState, Vertx vertx, Checker checker, Clock clock,
-            BiConsumer<ProbeTarget, CheckResult> onResult, Consumer<HealthChange> onChange) {
+    ProbeStream(ProbeTarget target, HealthState initialState, Vertx vertx, Context context, Checker checker,
+            Clock clock, BiConsumer<ProbeTarget, CheckResult> onResult, Consumer<HealthChange> onChange) {
         this.target = target;
         this.vertx = vertx;
+        this.context = context;
         this.checker = checker;
         this.clock = clock;
         this.onResult = onResult;
@@ -46,10 +49,18 @@ final class ProbeStream {
         this.status = new HealthStatus(initialState, null, null, null, 0, 0, null);
     }
 
-    /** Starts probing at a random point of the first interval (spreads a batch of new targets). */
-    synchronized void start() {
+    /**
+     * Starts probing at a random point of the first interval (spreads a batch of new targets), on the
+     * stream's context: its timers, and the connections of its probes, then stay on that event loop.
+     */
+    void start() {
         long interval = target.check().intervalMs();
-        schedule(1 + ThreadLocalRandom.current().nextLong(interval));
+        long firstDelay = 1 + ThreadLocalRandom.current().nextLong(interval);
+        context.runOnContext(v -> {
+            synchronized (this) {
+                schedule(firstDelay);
+            }
+        });
     }
 
     synchronized void stop() {

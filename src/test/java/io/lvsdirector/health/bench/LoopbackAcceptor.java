@@ -2,24 +2,51 @@ package io.lvsdirector.health.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The benchmark's backends, run as a separate process so that their CPU is not counted as the
- * checker's: one listener on 127.0.0.1/8 (all of it is loopback) per port, accepting and closing.
- * Args: first port, port count. Runs until stdin closes (the benchmark ends it).
+ * checker's: one listener on 127.0.0.0/8 (all of it is loopback) per port. Mode {@code tcp} accepts
+ * and closes; mode {@code http} reads a request head, answers 200 and closes.
+ * Args: first port, port count, mode. Runs until stdin closes (the benchmark ends it).
  */
 public final class LoopbackAcceptor {
 
+    private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\nok\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
     private LoopbackAcceptor() {
+    }
+
+    /** Answers once the request head is in; the response fits any socket buffer, so one write does. */
+    private static void answerHttp(SelectionKey key) throws IOException {
+        SocketChannel client = (SocketChannel) key.channel();
+        ByteBuffer buffer = (ByteBuffer) key.attachment();
+        int n;
+        try {
+            n = client.read(buffer);
+        } catch (IOException e) {
+            client.close();
+            return;
+        }
+        String head = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
+        if (n < 0 || head.contains("\r\n\r\n") || !buffer.hasRemaining()) {
+            if (n >= 0) {
+                client.write(ByteBuffer.wrap(RESPONSE));
+            }
+            client.close();
+        }
     }
 
     public static void main(String[] args) throws IOException {
         int firstPort = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
+        boolean http = args.length > 2 && args[2].equals("http");
         Selector selector = Selector.open();
         for (int i = 0; i < count; i++) {
             ServerSocketChannel server = ServerSocketChannel.open();
@@ -44,9 +71,21 @@ public final class LoopbackAcceptor {
         while (true) {
             selector.select();
             for (SelectionKey key : selector.selectedKeys()) {
-                SocketChannel client;
-                while ((client = ((ServerSocketChannel) key.channel()).accept()) != null) {
-                    client.close();
+                if (!key.isValid()) {
+                    continue;
+                }
+                if (key.isAcceptable()) {
+                    SocketChannel client;
+                    while ((client = ((ServerSocketChannel) key.channel()).accept()) != null) {
+                        if (http) {
+                            client.configureBlocking(false);
+                            client.register(selector, SelectionKey.OP_READ, ByteBuffer.allocate(4096));
+                        } else {
+                            client.close();
+                        }
+                    }
+                } else if (key.isReadable()) {
+                    answerHttp(key);
                 }
             }
             selector.selectedKeys().clear();
