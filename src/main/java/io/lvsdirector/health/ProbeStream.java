@@ -99,16 +99,25 @@ final class ProbeStream {
         checker.check(target).onComplete(ar -> {
             CheckResult result = ar.succeeded() ? ar.result()
                     : CheckResult.down(System.nanoTime() - startNanos, ErrorText.of(ar.cause()));
-            onResult.accept(target, result);
-            HealthChange change = record(result);
-            if (change != null) {
-                onChange.accept(change);
-            }
-            long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
-            synchronized (this) {
-                schedule(nextDelay(target.check().intervalMs()) - elapsedMs);
+            // Exec checks complete on a pool thread: come back, so listeners and timers stay on the loop.
+            if (Vertx.currentContext() == context) {
+                handle(result, startNanos);
+            } else {
+                context.runOnContext(v -> handle(result, startNanos));
             }
         });
+    }
+
+    private void handle(CheckResult result, long startNanos) {
+        onResult.accept(target, result);
+        HealthChange change = record(result);
+        if (change != null) {
+            onChange.accept(change);
+        }
+        long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
+        synchronized (this) {
+            schedule(nextDelay(target.check().intervalMs()) - elapsedMs);
+        }
     }
 
     private synchronized HealthChange record(CheckResult result) {

@@ -44,6 +44,33 @@ class ExecCheckerTest extends LoopbackTest {
     }
 
     @Test
+    void theBoundedPoolRefusesChecksBeyondItsQueue() throws Exception {
+        ExecChecker small = new ExecChecker(1, 1);
+        try {
+            ProbeTarget hang = exec(false, 2000, "sleep", "30");
+            var running = small.check(hang);
+            var queued = small.check(hang);
+            CheckResult refused = await(small.check(hang));
+            assertEquals("exec pool saturated: check not run", refused.error());
+            assertEquals("killed after timeout of 2000 ms", await(running).error());
+            assertEquals("killed after timeout of 2000 ms", await(queued).error());
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
+    void execResultsReachListenersOnTheEventLoop() throws Exception {
+        try (HealthMonitor monitor = new HealthMonitor(vertx, runner)) {
+            java.util.concurrent.CompletableFuture<Boolean> onLoop = new java.util.concurrent.CompletableFuture<>();
+            monitor.addListener(change -> onLoop.complete(io.vertx.core.Context.isOnEventLoopThread()));
+            monitor.subscribe(io.lvsdirector.model.ObjectKey.realServer("web", "web-1"),
+                    exec(false, 5000, "false"));
+            assertTrue(onLoop.get(Await.GENEROUS.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void aHangingCommandIsKilledWithItsChildrenAtTheTimeout(@TempDir Path dir) throws Exception {
         Path pids = dir.resolve("pids");
         // The shell starts a child and waits for it: both must die, not just the shell.
