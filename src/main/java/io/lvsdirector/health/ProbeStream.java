@@ -84,6 +84,10 @@ final class ProbeStream {
         return subscribers.isEmpty();
     }
 
+    private synchronized boolean isStopped() {
+        return stopped;
+    }
+
     ProbeTarget target() {
         return target;
     }
@@ -102,7 +106,7 @@ final class ProbeStream {
             // Exec checks complete on a pool thread: come back, so listeners and timers stay on the loop.
             if (Vertx.currentContext() == context) {
                 handle(result, startNanos);
-            } else {
+            } else if (!isStopped()) {
                 context.runOnContext(v -> handle(result, startNanos));
             }
         });

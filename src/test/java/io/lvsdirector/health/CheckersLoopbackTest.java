@@ -54,6 +54,33 @@ class CheckersLoopbackTest extends LoopbackTest {
     }
 
     @Test
+    void tcpTimesOutWhenTheListenerDropsConnects() throws Exception {
+        // A listener that never accepts: once its accept queue is full, Linux drops further SYNs.
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                    } catch (java.io.IOException dropped) {
+                        // the queue is full: what we wanted
+                    }
+                    fillers.add(s);
+                }
+                HealthCheck quick = Fixtures.tcp().withTiming(50, 300, 1, 1);
+                CheckResult result = probe(new ProbeTarget(quick, "127.0.0.1", full.getLocalPort()));
+                assertFalse(result.success());
+                assertEquals("connect timed out after 300 ms", result.error());
+            } finally {
+                for (java.net.Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void tcpHttpAndDnsOverIpv6Loopback() throws Exception {
         Assumptions.assumeTrue(hasIpv6Loopback(), "no ::1 on this machine");
         NetServer server = await(vertx.createNetServer().connectHandler(s -> { }).listen(0, "::1"));
