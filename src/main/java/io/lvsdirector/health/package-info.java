@@ -9,9 +9,11 @@
  * transitions only, to {@link io.lvsdirector.health.HealthListener}s. The reconciler turns health into
  * destinations and weights with the pure {@link io.lvsdirector.health.WeightPolicy}.
  *
- * <p>I/O: the network checks run on Vert.x (the event loops Quarkus already has): non-blocking
- * connects, TLS and HTTP parsing come with it, and timers are cheap, so thousands of targets need no
- * thread each. Exec checks are the exception, since waiting for a process blocks: they run on a small
- * bounded pool and are killed, with their descendants, at their timeout.
+ * <p>I/O, no thread per check: HTTP(S), UDP and DNS checks and all the scheduling run on Vert.x (the
+ * event loops Quarkus already has), which brings non-blocking TLS, HTTP parsing and cheap timers. TCP
+ * connect checks, the most numerous, run on plain NIO selector threads (one per core): for a bare
+ * connect, a framework's per-connection setup would cost as much as the kernel's work (see the
+ * benchmark). Exec checks wait for a process, which blocks: they run on a small bounded pool and are
+ * killed, with their descendants, at their timeout.
  */
 package io.lvsdirector.health;
