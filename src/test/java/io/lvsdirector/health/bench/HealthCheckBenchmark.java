@@ -123,7 +123,7 @@ public final class HealthCheckBenchmark {
 
     private static Process startAcceptor(CheckType type) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 LoopbackAcceptor.class.getName(), Integer.toString(FIRST_PORT), Integer.toString(PORTS),
                 type.name().toLowerCase(Locale.ROOT))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
