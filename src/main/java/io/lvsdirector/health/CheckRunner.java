@@ -1,0 +1,57 @@
+package io.lvsdirector.health;
+
+import io.lvsdirector.model.CheckType;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Dispatches a probe to the checker of its type and owns the checkers' clients and exec pool. A
+ * checker that throws instead of returning a result is turned into a failed probe.
+ */
+public final class CheckRunner implements Checker, AutoCloseable {
+
+    /** Exec checks running at once; more wait in a bounded queue, beyond it they fail. */
+    public static final int DEFAULT_EXEC_THREADS = 4;
+    private static final int EXEC_QUEUE = 1024;
+
+    private final NioConnectChecker tcp;
+    private final HttpChecker http;
+    private final ExecChecker exec;
+    private final Map<CheckType, Checker> byType = new EnumMap<>(CheckType.class);
+
+    public CheckRunner(Vertx vertx) {
+        this(vertx, DEFAULT_EXEC_THREADS);
+    }
+
+    public CheckRunner(Vertx vertx, int execThreads) {
+        UdpExchange udp = new UdpExchange(vertx);
+        tcp = new NioConnectChecker(Runtime.getRuntime().availableProcessors());
+        http = new HttpChecker(vertx);
+        exec = new ExecChecker(execThreads, EXEC_QUEUE);
+        byType.put(CheckType.TCP, tcp);
+        byType.put(CheckType.HTTP, http);
+        byType.put(CheckType.HTTPS, http);
+        byType.put(CheckType.UDP, new UdpChecker(udp));
+        byType.put(CheckType.DNS, new DnsChecker(udp));
+        byType.put(CheckType.EXEC, exec);
+        byType.put(CheckType.NONE, target -> Future.succeededFuture(CheckResult.up(0)));
+    }
+
+    @Override
+    public Future<CheckResult> check(ProbeTarget target) {
+        try {
+            return byType.get(target.check().type()).check(target);
+        } catch (RuntimeException e) {
+            return Future.succeededFuture(CheckResult.down(0, "check failed to start: " + ErrorText.of(e)));
+        }
+    }
+
+    @Override
+    public void close() {
+        tcp.close();
+        http.close();
+        exec.close();
+    }
+}

@@ -1,0 +1,12 @@
+package io.lvsdirector.health;
+
+import io.vertx.core.Future;
+
+/**
+ * Runs one probe without blocking the caller. The returned future always succeeds: a failed probe is
+ * a {@link CheckResult} with {@code success=false}, and it completes by the check's timeout at the latest.
+ */
+public interface Checker {
+
+    Future<CheckResult> check(ProbeTarget target);
+}

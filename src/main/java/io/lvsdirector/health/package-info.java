@@ -1,0 +1,19 @@
+/**
+ * Health checking of real servers.
+ *
+ * <p>Flow: {@link io.lvsdirector.health.HealthTargets} resolves which check watches a real server
+ * (the real server's override, else the virtual service's default) into a
+ * {@link io.lvsdirector.health.ProbeTarget}, the dedup key. {@link io.lvsdirector.health.HealthMonitor}
+ * runs one {@link io.lvsdirector.health.ProbeStream} per distinct target, whatever number of virtual
+ * services use it, feeds each result to a {@link io.lvsdirector.health.RiseFallTracker} and reports
+ * transitions only, to {@link io.lvsdirector.health.HealthListener}s. The reconciler turns health into
+ * destinations and weights with the pure {@link io.lvsdirector.health.WeightPolicy}.
+ *
+ * <p>I/O, no thread per check: HTTP(S), UDP and DNS checks and all the scheduling run on Vert.x (the
+ * event loops Quarkus already has), which brings non-blocking TLS, HTTP parsing and cheap timers. TCP
+ * connect checks, the most numerous, run on plain NIO selector threads (one per core): for a bare
+ * connect, a framework's per-connection setup would cost as much as the kernel's work (see the
+ * benchmark). Exec checks wait for a process, which blocks: they run on a small bounded pool and are
+ * killed, with their descendants, at their timeout.
+ */
+package io.lvsdirector.health;
