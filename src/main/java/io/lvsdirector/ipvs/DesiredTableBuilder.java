@@ -13,21 +13,20 @@ import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToIntBiFunction;
 
 /** Translates the (validated) desired state into the IPVS table the kernel should hold. */
 public final class DesiredTableBuilder {
 
-    private final ToIntBiFunction<VirtualService, RealServer> weights;
+    private final DestinationSelector selector;
 
-    /** Weights as configured (drained servers at 0). */
+    /** Real servers and weights as configured (drained servers at 0). */
     public DesiredTableBuilder() {
-        this((service, server) -> server.effectiveWeight());
+        this(DestinationSelector.AS_CONFIGURED);
     }
 
-    /** Weights from a policy, e.g. one that zeroes real servers that fail their health checks. */
-    public DesiredTableBuilder(ToIntBiFunction<VirtualService, RealServer> weights) {
-        this.weights = weights;
+    /** Real servers and weights from a policy, e.g. health checking. */
+    public DesiredTableBuilder(DestinationSelector selector) {
+        this.selector = selector;
     }
 
     public KernelTable build(DesiredState state) {
@@ -36,7 +35,7 @@ public final class DesiredTableBuilder {
             KernelService svc = service(vs, state);
             TreeMap<DestinationKey, KernelDestination> dests = new TreeMap<>();
             Map<DestinationKey, String> owners = new HashMap<>();
-            for (RealServer rs : state.realServersOf(vs.name())) {
+            for (RealServer rs : selector.select(vs, state.realServersOf(vs.name()))) {
                 KernelDestination d = destination(vs, svc.key(), rs);
                 dests.put(d.key(), d);
                 owners.put(d.key(), rs.name());
@@ -86,7 +85,7 @@ public final class DesiredTableBuilder {
         DestinationKey key = new DestinationKey(Addresses.literal(rs.address()), port);
         ForwardingMethod fwd = rs.effectiveForwarding(vs);
         Tunnel t = fwd == ForwardingMethod.TUN ? rs.tunnel() : null;
-        return new KernelDestination(key, forwarding(fwd), weights.applyAsInt(vs, rs),
+        return new KernelDestination(key, forwarding(fwd), rs.effectiveWeight(),
                 rs.upperThreshold(), rs.lowerThreshold(),
                 t == null ? IpvsConstants.TUNNEL_TYPE_IPIP : tunnelType(t),
                 t == null || t.port() == null ? 0 : t.port(),

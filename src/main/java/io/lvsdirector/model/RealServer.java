@@ -29,7 +29,16 @@ public record RealServer(
         @Min(0) @Max(4294967295L) Long upperThreshold,
         @Min(0) @Max(4294967295L) Long lowerThreshold,
         @Valid Tunnel tunnel,
-        Boolean enabled) {
+        Boolean enabled,
+        @Schema(description = "Overrides the virtual service's health check for this real server (as a whole)")
+        @Valid HealthCheck healthCheck) {
+
+    /** A real server that follows its virtual service's health check. */
+    public RealServer(String name, String virtualService, String address, Integer port, Integer weight,
+            ForwardingMethod forwarding, Long upperThreshold, Long lowerThreshold, Tunnel tunnel, Boolean enabled) {
+        this(name, virtualService, address, port, weight, forwarding, upperThreshold, lowerThreshold, tunnel, enabled,
+                null);
+    }
 
     public RealServer {
         weight = weight == null ? 1 : weight;
@@ -41,7 +50,13 @@ public record RealServer(
     /** The same server attached to another virtual service (the path decides, not the body). */
     public RealServer withVirtualService(String service) {
         return new RealServer(name, service, address, port, weight, forwarding, upperThreshold, lowerThreshold,
-                tunnel, enabled);
+                tunnel, enabled, healthCheck);
+    }
+
+    /** The same server at another weight and enabled: what health checking programs into the kernel. */
+    public RealServer withKernelWeight(int kernelWeight) {
+        return new RealServer(name, virtualService, address, port, kernelWeight, forwarding, upperThreshold,
+                lowerThreshold, tunnel, true, healthCheck);
     }
 
     /** The forwarding method in effect, given the service's default. */

@@ -28,7 +28,21 @@ public record VirtualService(
         List<@NotNull SchedulerFlag> schedulerFlags,
         @Valid Persistence persistence,
         Boolean onePacket,
-        ForwardingMethod forwarding) {
+        ForwardingMethod forwarding,
+        @Schema(description = "The health check of its real servers (a real server may override it); none when null")
+        @Valid HealthCheck healthCheck,
+        @Schema(description = "What a failed real server gets: WEIGHT_ZERO (default) keeps it in the kernel at weight 0, "
+                + "REMOVE takes it out") OnFailure onFailure,
+        @Schema(description = "Fewer real servers up than quorum.minUp puts the sorry server in") @Valid Quorum quorum,
+        @Schema(description = "Served while the quorum is lost") @Valid SorryServer sorryServer) {
+
+    /** A virtual service without health checking. */
+    public VirtualService(String name, String vip, Protocol protocol, Integer port, Long fwmark,
+            AddressFamily addressFamily, Scheduler scheduler, List<SchedulerFlag> schedulerFlags,
+            Persistence persistence, Boolean onePacket, ForwardingMethod forwarding) {
+        this(name, vip, protocol, port, fwmark, addressFamily, scheduler, schedulerFlags, persistence, onePacket,
+                forwarding, null, null, null, null);
+    }
 
     public VirtualService {
         scheduler = scheduler == null ? Scheduler.wlc : scheduler;
