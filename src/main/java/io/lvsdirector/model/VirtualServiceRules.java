@@ -39,6 +39,33 @@ final class VirtualServiceRules {
             if (vs.onePacket() && vs.protocol() != null && vs.protocol() != Protocol.UDP) {
                 out.add(key, "onePacket", "one-packet scheduling is only for UDP services");
             }
+            health(index, vs, key, out);
+        }
+    }
+
+    /** A sorry server is an address of the service's family; checks need somewhere to go. */
+    private static void health(StateIndex index, VirtualService vs, ObjectKey key, ViolationList out) {
+        if (vs.sorryServer() != null) {
+            Optional<IpAddress> a = IpAddress.parse(vs.sorryServer().address());
+            Optional<AddressFamily> family = index.familyOf(vs);
+            if (a.isEmpty()) {
+                out.add(key, "sorryServer.address", "must be an IPv4 or IPv6 address literal");
+            } else if (family.isPresent() && a.get().family() != family.get()) {
+                out.add(key, "sorryServer.address", "must be an " + family.get() + " address like the service");
+            }
+        }
+        HealthCheck check = vs.healthCheck();
+        if (check != null && check.sourceAddress() != null && IpAddress.parse(check.sourceAddress()).isEmpty()) {
+            out.add(key, "healthCheck.sourceAddress", "must be an IPv4 or IPv6 address literal");
+        }
+        if (check != null && check.type() != CheckType.NONE && check.type() != CheckType.EXEC && check.port() == null
+                && vs.port() == null) {
+            for (RealServer rs : index.state.realServersOf(vs.name())) {
+                if (rs.port() == null && rs.healthCheck() == null) {
+                    out.add(ObjectKey.realServer(vs.name(), rs.name()), "port", "the " + check.type()
+                            + " health check needs a port: give the real server one, or set healthCheck.port");
+                }
+            }
         }
     }
 
