@@ -1,5 +1,10 @@
 package io.lvsdirector.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lvsdirector.health.HealthService;
+import java.util.List;
+
 import io.lvsdirector.model.ObjectKey;
 import io.lvsdirector.model.RealServer;
 import jakarta.ws.rs.Consumes;
@@ -36,28 +41,54 @@ public class RealServerResource {
 
     private final CrudService crud;
 
-    RealServerResource(CrudService crud) {
+    private final HealthService health;
+    private final ObjectMapper json;
+
+    RealServerResource(CrudService crud, HealthService health, ObjectMapper json) {
         this.crud = crud;
+        this.health = health;
+        this.json = json;
+    }
+
+    /** Reads carry each server's live health next to its configuration (never stored). */
+    private Response withHealth(Response r) {
+        Object entity = r.getEntity();
+        Object shown = entity;
+        if (entity instanceof RealServer rs) {
+            shown = view(rs);
+        } else if (entity instanceof List<?> list) {
+            shown = list.stream().map(o -> o instanceof RealServer rs ? view(rs) : o).toList();
+        }
+        return Response.fromResponse(r).entity(shown).build();
+    }
+
+    private ObjectNode view(RealServer rs) {
+        ObjectNode n = json.valueToTree(rs);
+        n.set("health", json.valueToTree(health.status(rs.virtualService(), rs.name())));
+        return n;
     }
 
     @GET
-    @Operation(summary = "List the real servers of a virtual service", description = "In name order.")
+    @Operation(summary = "List the real servers of a virtual service", description = "In name order, each with a "
+            + "read-only health member: state (UP, DOWN, UNKNOWN when not checked), lastCheck, latencyMs, lastError, "
+            + "consecutive successes and failures.")
     @APIResponse(responseCode = "200", description = "The real servers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RealServer.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response list(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service) {
-        return crud.list(TYPE, service);
+        return withHealth(crud.list(TYPE, service));
     }
 
     @GET
     @Path("{name}")
-    @Operation(summary = "Get a real server")
+    @Operation(summary = "Get a real server", description = "With a read-only health member: state (UP, DOWN, "
+            + "UNKNOWN when not checked), lastCheck, latencyMs, lastError, consecutive successes and failures.")
     @APIResponse(responseCode = "200", description = "The real server, with its ETag",
             content = @Content(schema = @Schema(implementation = RealServer.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service,
             @Parameter(description = ApiDocs.NAME) @PathParam("name") String name) {
-        return crud.get(TYPE, ObjectKey.realServer(service, name));
+        return withHealth(crud.get(TYPE, ObjectKey.realServer(service, name)));
     }
 
     @POST

@@ -18,6 +18,9 @@ import jakarta.validation.constraints.Pattern;
         + "thresholds 0 (none), enabled true.",
         example = "{\"name\":\"web-1\",\"address\":\"10.0.0.11\",\"port\":8080,\"weight\":100,\"forwarding\":\"NAT\","
                 + "\"upperThreshold\":0,\"lowerThreshold\":0,\"tunnel\":null,\"enabled\":true}")
+// "health" is live status the API shows next to the configuration; a body read back and sent again
+// may carry it, so it is accepted and ignored rather than refused as an unknown field.
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "health", allowGetters = true)
 public record RealServer(
         @NotNull @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
         @Schema(description = "The virtual service; may be left out in requests below /virtual-services/{name}")

@@ -42,6 +42,17 @@ class RealServerResourceTest {
     }
 
     @Test
+    void readsShowLiveHealthAndABodyReadBackCanBeSentAgain() {
+        Api.authed().body(Api.realServer("web-1", "10.0.0.11", 8080)).post(PATH).then().statusCode(201);
+        given().get(PATH).then().statusCode(200).body("[0].health.state", equalTo("UNKNOWN"));
+        String read = given().get(PATH + "/web-1").then().statusCode(200)
+                .body("health.state", equalTo("UNKNOWN")).extract().asString();
+        Api.authed().body(read).put(PATH + "/web-1").then().statusCode(200);
+        String file = Api.authed().get("/api/v1/config").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(file.contains("\"health\""), "health is never stored: " + file);
+    }
+
+    @Test
     void namesAreScopedByService() {
         Api.authed().body(Api.realServer("web-1", "10.0.0.11", 8080)).post(PATH).then().statusCode(201);
         Api.authed().body(Api.realServer("web-1", "10.0.0.11", 8443))
