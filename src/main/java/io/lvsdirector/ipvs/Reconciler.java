@@ -21,12 +21,26 @@ public final class Reconciler {
     private final IpvsKernel kernel;
     private final OwnedServices owned;
     private final Clock clock;
+    private final int batchSize;
     private volatile IpvsDump lastDump;
 
+    /** Op by op: each write waits for its ACK before the next is sent. */
     public Reconciler(IpvsKernel kernel, OwnedServices owned, Clock clock) {
+        this(kernel, owned, clock, 1);
+    }
+
+    /**
+     * @param batchSize writes that may share one netlink send ({@link IpvsKernel#applyAll}); 1 sends them op
+     *     by op. Either way every write gets its own ACK, so failures are still reported per object.
+     */
+    public Reconciler(IpvsKernel kernel, OwnedServices owned, Clock clock, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1");
+        }
         this.kernel = kernel;
         this.owned = owned;
         this.clock = clock;
+        this.batchSize = batchSize;
     }
 
     /** What a pass would do now, without doing it. */
@@ -45,39 +59,75 @@ public final class Reconciler {
         IpvsDump dump = kernel.dumpWithStats();
         lastDump = dump;
         Planner.Plan plan = Planner.plan(desired, dump.table(), owned.keys(), purgeForeign);
-        List<String> applied = new ArrayList<>();
-        List<ReconcileResult.Failure> failures = new ArrayList<>();
-        Set<ServiceKey> failedAdds = new HashSet<>();
-        for (IpvsOp op : plan.ops()) {
-            if (op instanceof IpvsOp.AddDestination && failedAdds.contains(op.service())) {
-                continue;
-            }
-            try {
-                kernel.apply(op);
-                applied.add(op.describe());
-                recordOwnership(op);
-            } catch (IpvsException e) {
-                if (op instanceof IpvsOp.AddService) {
-                    failedAdds.add(op.service());
+        Pass pass = new Pass();
+        if (batchSize <= 1) {
+            for (IpvsOp op : plan.ops()) {
+                if (!pass.skipped(op)) {
+                    try {
+                        kernel.apply(op);
+                        pass.done(op, null);
+                    } catch (IpvsException e) {
+                        pass.done(op, e);
+                    }
                 }
-                failures.add(new ReconcileResult.Failure(objectName(op), op.describe(), e.getMessage()));
             }
+        } else {
+            // Destinations of a service added in this pass go in a second batch, once we know whether the
+            // service add worked; everything else has no ordering need beyond the plan's own order.
+            Set<ServiceKey> adding = new HashSet<>();
+            plan.ops().stream().filter(op -> op instanceof IpvsOp.AddService).forEach(op -> adding.add(op.service()));
+            List<IpvsOp> first = new ArrayList<>();
+            List<IpvsOp> second = new ArrayList<>();
+            for (IpvsOp op : plan.ops()) {
+                (op instanceof IpvsOp.AddDestination && adding.contains(op.service()) ? second : first).add(op);
+            }
+            applyBatch(first, pass);
+            applyBatch(second.stream().filter(op -> !pass.skipped(op)).toList(), pass);
         }
         // Desired services that are in the kernel are ours from now on, so that removing them
-        // from the desired state later deletes them (even across a restart).
+        // from the desired state later deletes them (even across a restart). One save per pass.
         Set<ServiceKey> adopted = new HashSet<>(desired.services().keySet());
-        adopted.removeAll(failedAdds);
-        owned.addAll(adopted);
+        adopted.removeAll(pass.failedAdds);
+        owned.update(adopted, pass.deleted);
         List<String> foreign = plan.foreign().stream().map(ServiceKey::toString).toList();
-        return new ReconcileResult(clock.instant(), Duration.between(start, clock.instant()), revision, applied,
-                failures, foreign);
+        return new ReconcileResult(clock.instant(), Duration.between(start, clock.instant()), revision, pass.applied,
+                pass.failures, foreign);
     }
 
-    private void recordOwnership(IpvsOp op) {
-        if (op instanceof IpvsOp.AddService add) {
-            owned.add(add.service());
-        } else if (op instanceof IpvsOp.DeleteService del) {
-            owned.remove(del.service());
+    private void applyBatch(List<IpvsOp> ops, Pass pass) {
+        if (ops.isEmpty()) {
+            return;
+        }
+        List<IpvsException> errors = kernel.applyAll(ops, batchSize);
+        for (int i = 0; i < ops.size(); i++) {
+            pass.done(ops.get(i), errors.get(i));
+        }
+    }
+
+    /** What one pass did so far. */
+    private static final class Pass {
+        final List<String> applied = new ArrayList<>();
+        final List<ReconcileResult.Failure> failures = new ArrayList<>();
+        final Set<ServiceKey> failedAdds = new HashSet<>();
+        final Set<ServiceKey> deleted = new HashSet<>();
+
+        /** Destinations of a service that could not be added cannot succeed and would repeat its error. */
+        boolean skipped(IpvsOp op) {
+            return op instanceof IpvsOp.AddDestination && failedAdds.contains(op.service());
+        }
+
+        void done(IpvsOp op, IpvsException error) {
+            if (error == null) {
+                applied.add(op.describe());
+                if (op instanceof IpvsOp.DeleteService) {
+                    deleted.add(op.service());
+                }
+                return;
+            }
+            if (op instanceof IpvsOp.AddService) {
+                failedAdds.add(op.service());
+            }
+            failures.add(new ReconcileResult.Failure(objectName(op), op.describe(), error.getMessage()));
         }
     }
 
