@@ -50,6 +50,7 @@ public final class ReconcileBenchmark {
 
     private static final Path OUT = Path.of("target", "ipvs-benchmark");
     private static final int[] BATCH_SIZES = {16, 64, 256};
+    private static final int RECONCILER_BATCH = 64;
 
     private final int services;
     private final int perService;
@@ -116,12 +117,12 @@ public final class ReconcileBenchmark {
 
         List<Double> ref = new ArrayList<>();
         List<Double> ours = new ArrayList<>();
+        List<Double> batched = new ArrayList<>();
         List<Double> build = new ArrayList<>();
         String refSaved = null;
-        String oursSaved = null;
         long gcBefore = gcMillis();
-        System.out.println("empty kernel -> in sync, ms (ipvsadm: -C untimed, then -R < rules;"
-                + " ours: -C untimed, then build desired table + Reconciler.reconcile):");
+        System.out.printf("empty kernel -> in sync, ms (each after an untimed ipvsadm -C; ours = build the desired"
+                + " table + Reconciler.reconcile, op by op and with batches of %d):%n", RECONCILER_BATCH);
         for (int round = 0; round <= rounds; round++) {
             ipvsadm.clear();
             long t0 = System.nanoTime();
@@ -130,47 +131,60 @@ public final class ReconcileBenchmark {
             if (refSaved == null) {
                 refSaved = saved();
             }
-
-            ipvsadm.clear();
-            t0 = System.nanoTime();
-            KernelTable desired = new DesiredTableBuilder().build(state);
-            double b = ms(t0);
-            ReconcileResult res = reconciler(kernel).reconcile(state, 1, desired, false);
-            double o = ms(t0);
-            if (!res.failures().isEmpty() || res.applied().size() != objects) {
-                throw new IllegalStateException("reconcile from empty: " + res.applied().size() + " ops applied, "
-                        + res.failures().size() + " failures " + first(res.failures()));
-            }
-            if (oursSaved == null) {
-                oursSaved = saved();
-            }
+            double[] o = ourReconcile(state, 1, objects, refSaved, round == 0);
+            double[] ob = ourReconcile(state, RECONCILER_BATCH, objects, refSaved, round == 0);
             boolean warm = round == 0;
-            System.out.printf("  round %d%s  ipvsadm -R %8.1f   ours %8.1f (build %.1f)   ours/ipvsadm %.2f%n",
-                    round, warm ? " (warm-up)" : "         ", r, o, b, o / r);
+            System.out.printf("  round %d%s  ipvsadm -R %8.1f   ours %8.1f (build %.1f) = %.2fx   ours batched"
+                    + " %8.1f = %.2fx%n", round, warm ? " (warm-up)" : "         ", r, o[0], o[1], o[0] / r, ob[0],
+                    ob[0] / r);
             if (!warm) {
                 ref.add(r);
-                ours.add(o);
-                build.add(b);
+                ours.add(o[0]);
+                build.add(o[1]);
+                batched.add(ob[0]);
             }
         }
         long gc = gcMillis() - gcBefore;
-        if (!refSaved.equals(oursSaved)) {
-            throw new IllegalStateException("end states differ: ipvsadm -S -n after -R and after our reconcile;"
-                    + " see " + OUT);
-        }
         double refMed = median(ref);
         double oursMed = median(ours);
-        System.out.printf("  medians of %d: ipvsadm -R %.1f ms, ours %.1f ms (build %.1f ms), ratio %.2f"
-                + " (target <= 1.50); GC %d ms over all rounds%n", rounds, refMed, oursMed, median(build),
-                oursMed / refMed, gc);
-        System.out.printf("  end states identical: ipvsadm -S -n gives the same %d lines after both%n",
+        double batchedMed = median(batched);
+        System.out.printf("  medians of %d: ipvsadm -R %.1f ms, ours %.1f ms (build %.1f ms) = %.2fx, ours batched"
+                + " %.1f ms = %.2fx (target <= 1.50); GC %d ms over all rounds%n", rounds, refMed, oursMed,
+                median(build), oursMed / refMed, batchedMed, batchedMed / refMed, gc);
+        System.out.printf("  end states identical: ipvsadm -S -n gives the same %d lines after each%n",
                 refSaved.lines().count());
         summary.put("ipvsadm -R (empty -> in sync)", String.format("%.0f ms (median of %d; includes one process"
                 + " launch, %.0f ms)", refMed, rounds, spawn));
-        summary.put("ours (empty -> in sync)", String.format("%.0f ms (median of %d; table build %.0f ms)",
-                oursMed, rounds, median(build)));
-        summary.put("ratio ours/ipvsadm", String.format("%.2f (target <= 1.50)", oursMed / refMed));
+        summary.put("ours op by op", String.format("%.0f ms = %.2fx ipvsadm (table build %.0f ms)", oursMed,
+                oursMed / refMed, median(build)));
+        summary.put("ours batched (" + RECONCILER_BATCH + " per send)", String.format("%.0f ms = %.2fx ipvsadm",
+                batchedMed, batchedMed / refMed));
+        summary.put("all rounds, ms", "ipvsadm " + fmt(ref) + "; op by op " + fmt(ours) + "; batched " + fmt(batched));
         summary.put("end states", "identical (ipvsadm -S -n, " + refSaved.lines().count() + " lines)");
+    }
+
+    /** Flushes with ipvsadm -C, reconciles from empty; returns {total ms, table build ms}. Checks the result. */
+    private double[] ourReconcile(DesiredState state, int batchSize, int objects, String expected, boolean check) {
+        ipvsadm.clear();
+        long t0 = System.nanoTime();
+        KernelTable desired = new DesiredTableBuilder().build(state);
+        double b = ms(t0);
+        ReconcileResult res = new Reconciler(kernel, new OwnedServices(null), Clock.systemUTC(), batchSize)
+                .reconcile(state, 1, desired, false);
+        double total = ms(t0);
+        if (!res.failures().isEmpty() || res.applied().size() != objects) {
+            throw new IllegalStateException("reconcile from empty (batch " + batchSize + "): " + res.applied().size()
+                    + " ops applied, " + res.failures().size() + " failures " + first(res.failures()));
+        }
+        if (check && !expected.equals(saved())) {
+            throw new IllegalStateException("end states differ: ipvsadm -S -n after -R and after our reconcile"
+                    + " (batch " + batchSize + ")");
+        }
+        return new double[] {total, b};
+    }
+
+    private static String fmt(List<Double> xs) {
+        return xs.stream().map(x -> String.format("%.0f", x)).toList().toString();
     }
 
     /** {@code ipvsadm -S -n}, lines sorted (the listing order follows the kernel's hash buckets). */
@@ -197,42 +211,69 @@ public final class ReconcileBenchmark {
             }
         }
         NetlinkSocket.Stats after = kernel.socket().stats();
-        double dump = median(timesMs(rounds, kernel::dumpWithStats));
+        // Where a pass goes: the parts of Reconciler.reconcile timed one by one.
+        List<Double> dumps = new ArrayList<>();
+        List<Double> tables = new ArrayList<>();
+        List<Double> plans = new ArrayList<>();
+        for (int round = 0; round <= rounds; round++) {
+            long t0 = System.nanoTime();
+            IpvsDump d = kernel.dumpWithStats();
+            long t1 = System.nanoTime();
+            KernelTable actual = d.table();
+            long t2 = System.nanoTime();
+            Planner.Plan plan = Planner.plan(desired, actual, Set.of(), false);
+            long t3 = System.nanoTime();
+            if (!plan.inSync()) {
+                throw new IllegalStateException("not in sync: " + plan.ops().size() + " ops");
+            }
+            if (round > 0) {
+                dumps.add((t1 - t0) / 1e6);
+                tables.add((t2 - t1) / 1e6);
+                plans.add((t3 - t2) / 1e6);
+            }
+        }
         long sends = (after.sendCalls() - before.sendCalls()) / (rounds + 1);
         long receives = (after.receiveCalls() - before.receiveCalls()) / (rounds + 1);
-        System.out.printf("re-sync of the in-sync table: 0 ops; %.1f ms (median of %d), of which the dump"
-                + " %.1f ms; per pass %d sendto (1 service dump + %d destination dumps), %d recvfrom%n",
-                median(times), rounds, dump, sends, services, receives);
-        summary.put("re-sync (in sync, 0 ops)", String.format("%.0f ms (dump with stats %.0f ms: %d requests,"
-                + " %d datagrams read)", median(times), dump, sends, receives));
+        System.out.printf("re-sync of the in-sync table: 0 ops; %.1f ms (median of %d: %s); parts measured apart:"
+                + " dump %.1f ms, dump to table %.1f ms, plan %.1f ms; per pass %d sendto (1 service dump + %d"
+                + " destination dumps), %d recvfrom%n", median(times), rounds, fmt(times), median(dumps),
+                median(tables), median(plans), sends, services, receives);
+        summary.put("re-sync (in sync, 0 ops)", String.format("%.0f ms; apart: dump with stats %.0f ms (%d requests,"
+                + " %d datagrams read), to table %.0f ms, plan %.0f ms", median(times), median(dumps), sends, receives,
+                median(tables), median(plans)));
     }
 
     // ------------------------------------------------------------------ d. one weight change
 
     private void oneWeightChange(DesiredState state) {
         DesiredState changed = state(services, perService, 0);
-        KernelTable desired = new DesiredTableBuilder().build(changed);
-        WriteCounter counter = new WriteCounter(kernel);
-        long t0 = System.nanoTime();
-        ReconcileResult res = reconciler(counter).reconcile(changed, 3, desired, false);
-        double t = ms(t0);
-        if (!res.failures().isEmpty()) {
-            throw new IllegalStateException("weight change failed: " + res.failures());
-        }
         RealServer rs = changed.realServers().get(0);
-        String line = "-a -t " + vipAddress(0) + ":80 -r " + rs.address() + ":" + rs.port() + " -m -w "
-                + rs.weight();
-        boolean seen = ipvsadm.ok("-S", "-n").stdout().lines().anyMatch(line::equals);
-        System.out.printf("one weight change: %d op %s; netlink writes %d sendto / %d messages (dumps"
-                + " excluded); %.1f ms for the whole pass; ipvsadm shows it: %s%n", res.applied().size(),
-                res.applied(), counter.sendCalls, counter.messages, t, seen);
-        if (res.applied().size() != 1 || counter.sendCalls != 1 || counter.messages != 1 || !seen) {
-            throw new IllegalStateException("one weight change must be exactly one netlink write");
+        String line = "-a -t " + vipAddress(0) + ":80 -r " + rs.address() + ":" + rs.port() + " -m -w ";
+        StringBuilder figures = new StringBuilder();
+        for (int batchSize : new int[] {1, RECONCILER_BATCH}) {
+            WriteCounter counter = new WriteCounter(kernel);
+            long t0 = System.nanoTime();
+            ReconcileResult res = new Reconciler(counter, new OwnedServices(null), Clock.systemUTC(), batchSize)
+                    .reconcile(changed, 3, new DesiredTableBuilder().build(changed), false);
+            double t = ms(t0);
+            if (!res.failures().isEmpty()) {
+                throw new IllegalStateException("weight change failed: " + res.failures());
+            }
+            boolean seen = ipvsadm.ok("-S", "-n").stdout().lines().anyMatch((line + rs.weight())::equals);
+            String mode = batchSize == 1 ? "op by op" : "batched";
+            System.out.printf("one weight change (%s): %d op %s; netlink writes %d sendto / %d messages (dumps"
+                    + " excluded); %.1f ms for the whole pass; ipvsadm shows it: %s%n", mode, res.applied().size(),
+                    res.applied(), counter.sendCalls, counter.messages, t, seen);
+            if (res.applied().size() != 1 || counter.sendCalls != 1 || counter.messages != 1 || !seen) {
+                throw new IllegalStateException("one weight change must be exactly one netlink write");
+            }
+            figures.append(String.format("%s%s: %d op, %d sendto, %d message (pass %.0f ms)",
+                    figures.length() == 0 ? "" : "; ", mode, res.applied().size(), counter.sendCalls,
+                    counter.messages, t));
+            // back to the original weight for the next measurement
+            reconciler(kernel).reconcile(state, 4, new DesiredTableBuilder().build(state), false);
         }
-        summary.put("one weight change", String.format("%d op, %d sendto, %d netlink message (whole pass %.0f"
-                + " ms, mostly the dump)", res.applied().size(), counter.sendCalls, counter.messages, t));
-        // back to the table the next section starts from
-        reconciler(kernel).reconcile(state, 4, new DesiredTableBuilder().build(state), false);
+        summary.put("one weight change", figures.toString());
     }
 
     /** Counts the netlink writes the reconciler makes, leaving out the reads of the dump. */
@@ -266,6 +307,18 @@ public final class ReconcileBenchmark {
                 messages += after.messagesSent() - before.messagesSent();
             }
         }
+
+        @Override
+        public List<IpvsException> applyAll(List<IpvsOp> ops, int perSend) {
+            NetlinkSocket.Stats before = kernel.socket().stats();
+            try {
+                return kernel.applyAll(ops, perSend);
+            } finally {
+                NetlinkSocket.Stats after = kernel.socket().stats();
+                sendCalls += after.sendCalls() - before.sendCalls();
+                messages += after.messagesSent() - before.messagesSent();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ e. op by op against batches
@@ -273,7 +326,7 @@ public final class ReconcileBenchmark {
     private void batching(KernelTable desired) {
         List<IpvsOp> ops = Planner.plan(desired, KernelTable.EMPTY, Set.of(), false).ops();
         Map<String, List<Double>> times = new LinkedHashMap<>();
-        Map<String, Long> sends = new LinkedHashMap<>();
+        Map<String, String> sends = new LinkedHashMap<>();
         System.out.printf("applying the %d ops of an empty kernel, ms (kernel flushed before each):%n",
                 ops.size());
         for (int round = 0; round <= rounds; round++) {
@@ -297,25 +350,27 @@ public final class ReconcileBenchmark {
         StringBuilder figures = new StringBuilder();
         for (Map.Entry<String, List<Double>> e : times.entrySet()) {
             double m = median(e.getValue());
-            System.out.printf("  median %-11s %8.1f ms  %6.2f x one-by-one  %6d sendto%n", e.getKey(), m,
+            System.out.printf("  median %-11s %8.1f ms  %6.2f x one-by-one  %s%n", e.getKey(), m,
                     m / single, sends.get(e.getKey()));
-            figures.append(String.format("%s%s %.0f ms (%d sendto)", figures.length() == 0 ? "" : "; ",
+            figures.append(String.format("%s%s %.0f ms (%s)", figures.length() == 0 ? "" : "; ",
                     e.getKey(), m, sends.get(e.getKey())));
         }
         summary.put("apply " + ops.size() + " ops (no dump)", figures.toString());
     }
 
-    private void measure(int round, String name, Map<String, List<Double>> times, Map<String, Long> sends,
+    private void measure(int round, String name, Map<String, List<Double>> times, Map<String, String> sends,
             StringBuilder line, Supplier<Integer> apply) {
         kernel.flush();
-        long s0 = kernel.socket().stats().sendCalls();
+        NetlinkSocket.Stats s0 = kernel.socket().stats();
         long t0 = System.nanoTime();
         int failed = apply.get();
         double t = ms(t0);
         if (failed != 0) {
             throw new IllegalStateException(name + ": " + failed + " ops failed");
         }
-        sends.put(name, kernel.socket().stats().sendCalls() - s0);
+        NetlinkSocket.Stats s1 = kernel.socket().stats();
+        sends.put(name, (s1.sendCalls() - s0.sendCalls()) + " sendto, " + (s1.receiveCalls() - s0.receiveCalls())
+                + " recvfrom");
         if (round > 0) {
             times.computeIfAbsent(name, k -> new ArrayList<>()).add(t);
         } else {
