@@ -119,6 +119,8 @@ public final class ReconcileBenchmark {
         List<Double> ours = new ArrayList<>();
         List<Double> batched = new ArrayList<>();
         List<Double> build = new ArrayList<>();
+        List<Double> pass = new ArrayList<>();
+        List<Double> passBatched = new ArrayList<>();
         String refSaved = null;
         long gcBefore = gcMillis();
         System.out.printf("empty kernel -> in sync, ms (each after an untimed ipvsadm -C; ours = build the desired"
@@ -134,14 +136,16 @@ public final class ReconcileBenchmark {
             double[] o = ourReconcile(state, 1, objects, refSaved, round == 0);
             double[] ob = ourReconcile(state, RECONCILER_BATCH, objects, refSaved, round == 0);
             boolean warm = round == 0;
-            System.out.printf("  round %d%s  ipvsadm -R %8.1f   ours %8.1f (build %.1f) = %.2fx   ours batched"
-                    + " %8.1f = %.2fx%n", round, warm ? " (warm-up)" : "         ", r, o[0], o[1], o[0] / r, ob[0],
-                    ob[0] / r);
+            System.out.printf("  round %d%s  ipvsadm -R %8.1f   ours %8.1f (build %.1f, pass %.1f) = %.2fx   ours"
+                    + " batched %8.1f (pass %.1f) = %.2fx%n", round, warm ? " (warm-up)" : "         ", r, o[0], o[1],
+                    o[2], o[0] / r, ob[0], ob[2], ob[0] / r);
             if (!warm) {
                 ref.add(r);
                 ours.add(o[0]);
                 build.add(o[1]);
+                pass.add(o[2]);
                 batched.add(ob[0]);
+                passBatched.add(ob[2]);
             }
         }
         long gc = gcMillis() - gcBefore;
@@ -155,10 +159,10 @@ public final class ReconcileBenchmark {
                 refSaved.lines().count());
         summary.put("ipvsadm -R (empty -> in sync)", String.format("%.0f ms (median of %d; includes one process"
                 + " launch, %.0f ms)", refMed, rounds, spawn));
-        summary.put("ours op by op", String.format("%.0f ms = %.2fx ipvsadm (table build %.0f ms)", oursMed,
-                oursMed / refMed, median(build)));
-        summary.put("ours batched (" + RECONCILER_BATCH + " per send)", String.format("%.0f ms = %.2fx ipvsadm",
-                batchedMed, batchedMed / refMed));
+        summary.put("ours op by op", String.format("%.0f ms = %.2fx ipvsadm (table build %.0f ms, reconcile pass"
+                + " %.0f ms)", oursMed, oursMed / refMed, median(build), median(pass)));
+        summary.put("ours batched (" + RECONCILER_BATCH + " per send)", String.format("%.0f ms = %.2fx ipvsadm"
+                + " (reconcile pass %.0f ms)", batchedMed, batchedMed / refMed, median(passBatched)));
         summary.put("all rounds, ms", "ipvsadm " + fmt(ref) + "; op by op " + fmt(ours) + "; batched " + fmt(batched));
         summary.put("end states", "identical (ipvsadm -S -n, " + refSaved.lines().count() + " lines)");
     }
@@ -180,7 +184,7 @@ public final class ReconcileBenchmark {
             throw new IllegalStateException("end states differ: ipvsadm -S -n after -R and after our reconcile"
                     + " (batch " + batchSize + ")");
         }
-        return new double[] {total, b};
+        return new double[] {total, b, res.duration().toNanos() / 1e6};
     }
 
     private static String fmt(List<Double> xs) {
@@ -324,7 +328,18 @@ public final class ReconcileBenchmark {
     // ------------------------------------------------------------------ e. op by op against batches
 
     private void batching(KernelTable desired) {
-        List<IpvsOp> ops = Planner.plan(desired, KernelTable.EMPTY, Set.of(), false).ops();
+        List<Double> planTimes = new ArrayList<>();
+        List<IpvsOp> ops = null;
+        for (int round = 0; round <= rounds; round++) {
+            long t0 = System.nanoTime();
+            ops = Planner.plan(desired, KernelTable.EMPTY, Set.of(), false).ops();
+            if (round > 0) {
+                planTimes.add(ms(t0));
+            }
+        }
+        System.out.printf("planning from an empty kernel: %.1f ms (median of %d)%n", median(planTimes), rounds);
+        summary.put("plan from empty", String.format("%.0f ms", median(planTimes)));
+        List<IpvsOp> planned = ops;
         Map<String, List<Double>> times = new LinkedHashMap<>();
         Map<String, String> sends = new LinkedHashMap<>();
         System.out.printf("applying the %d ops of an empty kernel, ms (kernel flushed before each):%n",
@@ -333,14 +348,14 @@ public final class ReconcileBenchmark {
             StringBuilder line = new StringBuilder(String.format("  round %d%s", round,
                     round == 0 ? " (warm-up)" : "          "));
             measure(round, "one by one", times, sends, line, () -> {
-                for (IpvsOp op : ops) {
+                for (IpvsOp op : planned) {
                     kernel.apply(op);
                 }
                 return 0;
             });
             for (int per : BATCH_SIZES) {
                 measure(round, "batch " + per, times, sends, line, () -> {
-                    List<IpvsException> errors = kernel.applyBatch(ops, per);
+                    List<IpvsException> errors = kernel.applyBatch(planned, per);
                     return (int) errors.stream().filter(Objects::nonNull).count();
                 });
             }
