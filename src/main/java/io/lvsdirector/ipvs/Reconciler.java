@@ -24,9 +24,9 @@ public final class Reconciler {
 
     /**
      * Writes per netlink send used by the service. Applying the 11,000 writes of 1,000 services x 10 real servers
-     * took about half the time of op-by-op sends with 64 per send in the IPVS VM, and a third with 256 (see
-     * docs/benchmarks-ipvs.md); 64 keeps each send small (about 6 KiB) and the ACKs of one send well inside the
-     * socket's receive queue.
+     * in the IPVS VM took 0.72x-0.82x the op-by-op time with 16 to 256 per send (less on a busy host), with 172
+     * sends instead of 11,000 at 64 (docs/benchmarks-ipvs.md). Sizes above 64 gained nothing more; 64 keeps a
+     * send at about 6 KiB and the ACKs of one send well inside the socket's receive queue.
      */
     public static final int DEFAULT_BATCH_SIZE = 64;
 
