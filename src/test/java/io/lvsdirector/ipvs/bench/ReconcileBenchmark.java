@@ -135,7 +135,10 @@ public final class ReconcileBenchmark {
             }
             double[] o = ourReconcile(state, 1, objects, refSaved, round == 0);
             double[] ob = ourReconcile(state, RECONCILER_BATCH, objects, refSaved, round == 0);
+            double[] parts = partsOfAPass(state);
             boolean warm = round == 0;
+            System.out.printf("           the same pass by hand after ipvsadm -C: dump %.1f, plan %.1f, apply op by op"
+                    + " %.1f%n", parts[0], parts[1], parts[2]);
             System.out.printf("  round %d%s  ipvsadm -R %8.1f   ours %8.1f (build %.1f, pass %.1f) = %.2fx   ours"
                     + " batched %8.1f (pass %.1f) = %.2fx%n", round, warm ? " (warm-up)" : "         ", r, o[0], o[1],
                     o[2], o[0] / r, ob[0], ob[2], ob[0] / r);
@@ -185,6 +188,22 @@ public final class ReconcileBenchmark {
                     + " (batch " + batchSize + ")");
         }
         return new double[] {total, b, res.duration().toNanos() / 1e6};
+    }
+
+    /** Dump, plan and op-by-op apply of a pass from empty, timed apart, in the same conditions as the reconcile. */
+    private double[] partsOfAPass(DesiredState state) {
+        KernelTable desired = new DesiredTableBuilder().build(state);
+        ipvsadm.clear();
+        long t0 = System.nanoTime();
+        IpvsDump dump = kernel.dumpWithStats();
+        long t1 = System.nanoTime();
+        List<IpvsOp> ops = Planner.plan(desired, dump.table(), Set.of(), false).ops();
+        long t2 = System.nanoTime();
+        for (IpvsOp op : ops) {
+            kernel.apply(op);
+        }
+        long t3 = System.nanoTime();
+        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6};
     }
 
     private static String fmt(List<Double> xs) {
