@@ -10,7 +10,9 @@ import io.lvsdirector.model.Vip;
 import io.lvsdirector.model.VirtualService;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,11 +33,19 @@ public final class DesiredTableBuilder {
 
     public KernelTable build(DesiredState state) {
         TreeMap<ServiceKey, KernelTable.Entry> services = new TreeMap<>();
+        // Indexes instead of DesiredState's linear look-ups: with 1,000 services x 10 real servers those
+        // cost 10 million comparisons per pass.
+        Map<String, Vip> vips = new HashMap<>();
+        state.vips().forEach(v -> vips.put(v.name(), v));
+        Map<String, List<RealServer>> serversByService = new HashMap<>();
+        for (RealServer rs : state.realServers()) { // sorted by service then name: each list keeps name order
+            serversByService.computeIfAbsent(rs.virtualService(), k -> new ArrayList<>()).add(rs);
+        }
         for (VirtualService vs : state.virtualServices()) {
-            KernelService svc = service(vs, state);
+            KernelService svc = service(vs, vips);
             TreeMap<DestinationKey, KernelDestination> dests = new TreeMap<>();
             Map<DestinationKey, String> owners = new HashMap<>();
-            for (RealServer rs : selector.select(vs, state.realServersOf(vs.name()))) {
+            for (RealServer rs : selector.select(vs, serversByService.getOrDefault(vs.name(), List.of()))) {
                 KernelDestination d = destination(vs, svc.key(), rs);
                 dests.put(d.key(), d);
                 owners.put(d.key(), rs.name());
@@ -45,12 +55,12 @@ public final class DesiredTableBuilder {
         return new KernelTable(services);
     }
 
-    static KernelService service(VirtualService vs, DesiredState state) {
+    static KernelService service(VirtualService vs, Map<String, Vip> vips) {
         ServiceKey key;
         if (vs.isFwmark()) {
             key = ServiceKey.fwmark(vs.addressFamily(), vs.fwmark());
         } else {
-            Vip vip = state.vip(vs.vip()).orElseThrow(
+            Vip vip = java.util.Optional.ofNullable(vips.get(vs.vip())).orElseThrow(
                     () -> new IllegalStateException("virtual service " + vs.name() + " refers to missing VIP " + vs.vip()));
             key = ServiceKey.of(vs.protocol(), Addresses.literal(vip.address()), vs.port());
         }

@@ -91,6 +91,12 @@ public final class GenlIpvsKernel implements IpvsKernel, AutoCloseable {
      * failure. Returns one exception or null per op, in order.
      */
     public List<IpvsException> applyBatch(List<IpvsOp> ops, int perSend) {
+        return applyAll(ops, perSend);
+    }
+
+    /** Up to {@code perSend} requests per sendto, each with its own ACK ({@link NetlinkSocket#batch}). */
+    @Override
+    public List<IpvsException> applyAll(List<IpvsOp> ops, int perSend) {
         List<MessageBuilder> requests = ops.stream().map(messages::forOp).toList();
         List<BatchResult> results = call(() -> socket.batch(requests, perSend));
         List<IpvsException> errors = new ArrayList<>(ops.size());

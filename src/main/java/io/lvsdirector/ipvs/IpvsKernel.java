@@ -20,4 +20,22 @@ public interface IpvsKernel {
 
     /** Applies one write. Throws {@link IpvsException} with the kernel's reason on failure. */
     void apply(IpvsOp op);
+
+    /**
+     * Applies ops in order, going on after a failed one; returns the failure or null for each op, in order.
+     * {@code perSend} is how many may share one write to the kernel where the transport can do that; this
+     * default sends them one by one.
+     */
+    default java.util.List<IpvsException> applyAll(java.util.List<IpvsOp> ops, int perSend) {
+        java.util.List<IpvsException> errors = new java.util.ArrayList<>(ops.size());
+        for (IpvsOp op : ops) {
+            try {
+                apply(op);
+                errors.add(null);
+            } catch (IpvsException e) {
+                errors.add(e);
+            }
+        }
+        return errors;
+    }
 }

@@ -31,6 +31,10 @@ public class IpvsService {
     @ConfigProperty(name = "lvs.ipvs.purge-foreign", defaultValue = "false")
     boolean purgeForeign;
 
+    /** Kernel writes per netlink send (1: each waits for its ACK); see docs/benchmarks-ipvs.md. */
+    @ConfigProperty(name = "lvs.ipvs.batch-size", defaultValue = "" + Reconciler.DEFAULT_BATCH_SIZE)
+    int batchSize;
+
     @ConfigProperty(name = "lvs.ipvs.owned-file")
     Optional<Path> ownedFile;
 
@@ -49,7 +53,7 @@ public class IpvsService {
         }
         Path owned = ownedFile.orElseGet(() -> stateFile.toAbsolutePath().resolveSibling("ipvs-owned.txt"));
         loop = new ReconcileLoop(GenlIpvsKernel::open, store::current, s -> tableBuilder.build(s),
-                new OwnedServices(owned), purgeForeign, resyncInterval, Clock.systemUTC());
+                new OwnedServices(owned), purgeForeign, resyncInterval, Clock.systemUTC(), batchSize);
         IpvsMetrics metrics = new IpvsMetrics(registry);
         loop.addResultListener(r -> metrics.record(r, loop.lastDump(), tableBuilder.build(store.current().state())));
         store.addListener(s -> loop.requestPass());

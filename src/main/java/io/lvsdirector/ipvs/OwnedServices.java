@@ -55,6 +55,15 @@ public final class OwnedServices {
         }
     }
 
+    /** Adds and removes keys with one save (one fsync per reconcile pass, not one per service). */
+    synchronized void update(Collection<ServiceKey> add, Collection<ServiceKey> remove) {
+        boolean changed = keys.addAll(add);
+        changed |= keys.removeAll(remove);
+        if (changed) {
+            save();
+        }
+    }
+
     synchronized void remove(ServiceKey key) {
         if (keys.remove(key)) {
             save();

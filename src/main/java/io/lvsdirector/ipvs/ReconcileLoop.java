@@ -28,6 +28,7 @@ public final class ReconcileLoop implements AutoCloseable {
     private final boolean purgeForeign;
     private final Duration resyncInterval;
     private final Clock clock;
+    private final int batchSize;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final java.util.List<java.util.function.Consumer<ReconcileResult>> resultListeners =
@@ -41,6 +42,17 @@ public final class ReconcileLoop implements AutoCloseable {
     public ReconcileLoop(IpvsKernelFactory factory, Supplier<StoredState> desired,
             Function<DesiredState, KernelTable> translate, OwnedServices owned, boolean purgeForeign,
             Duration resyncInterval, Clock clock) {
+        this(factory, desired, translate, owned, purgeForeign, resyncInterval, clock, 1);
+    }
+
+    /** @param batchSize kernel writes per netlink send, see {@link Reconciler#Reconciler(IpvsKernel, OwnedServices, Clock, int)} */
+    public ReconcileLoop(IpvsKernelFactory factory, Supplier<StoredState> desired,
+            Function<DesiredState, KernelTable> translate, OwnedServices owned, boolean purgeForeign,
+            Duration resyncInterval, Clock clock, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1");
+        }
+        this.batchSize = batchSize;
         this.factory = factory;
         this.desired = desired;
         this.translate = translate;
@@ -124,7 +136,7 @@ public final class ReconcileLoop implements AutoCloseable {
                     unavailableReason = e.getMessage();
                     throw e;
                 }
-                reconciler = new Reconciler(kernel, owned, clock);
+                reconciler = new Reconciler(kernel, owned, clock, batchSize);
                 unavailableReason = null;
                 LOG.info("IPVS available; reconciling");
             }

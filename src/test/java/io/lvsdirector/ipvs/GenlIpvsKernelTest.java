@@ -159,6 +159,38 @@ class GenlIpvsKernelTest {
     }
 
     @Test
+    void batchedReconcileProgramsTheSameTableInFewSends() {
+        Reconciler r = new Reconciler(kernel, new OwnedServices(null), Clock.systemUTC(), 64);
+        long sendsBefore = kernel.socket().stats().sendCalls();
+        ReconcileResult first = reconcile(r, STATE);
+        long sends = kernel.socket().stats().sendCalls() - sendsBefore;
+        assertTrue(first.inSync(), first.failures()::toString);
+        assertEquals(7, first.applied().size(), first.applied()::toString);
+        assertEquals(EXPECTED, ipvsadm.rules());
+        // 1 service dump, then the 3 services in one send and the 4 destinations of the added ones in another
+        // (the destination dumps of an empty table are none)
+        assertEquals(3, sends, "sendto calls for the whole pass");
+        assertEquals(List.of(), reconcile(r, STATE).applied(), "an in-sync kernel gets zero operations");
+    }
+
+    @Test
+    void batchedReconcileReportsAnUnknownSchedulerAgainstItsServiceOnly() {
+        KernelTable good = new DesiredTableBuilder().build(STATE);
+        TreeMap<ServiceKey, KernelTable.Entry> services = new TreeMap<>(good.services());
+        KernelTable.Entry web = services.values().stream().filter(e -> "web".equals(e.owner())).findFirst().orElseThrow();
+        KernelService bad = new KernelService(web.service().key(), "nosuch", web.service().flags(),
+                web.service().timeoutSeconds(), web.service().netmask(), null);
+        services.put(bad.key(), new KernelTable.Entry(bad, web.destinations(), "web", web.destinationOwners()));
+        ReconcileResult res = new Reconciler(kernel, new OwnedServices(null), Clock.systemUTC(), 64)
+                .reconcile(STATE, 1, new KernelTable(services), false);
+        assertEquals(1, res.failures().size(), "web's three destinations are not tried: " + res.failures());
+        assertEquals("virtual-service web", res.failures().get(0).object());
+        assertTrue(res.failures().get(0).reason().contains("ENOENT"), res.failures().get(0).reason());
+        assertEquals(3, res.applied().size(), res.applied()::toString);
+        assertEquals(3, ipvsadm.rules().size(), "the two other services and their destination are there");
+    }
+
+    @Test
     void statsTimeoutsFlushAndZero() {
         reconcile(new Reconciler(kernel, new OwnedServices(null), Clock.systemUTC()), STATE);
         IpvsDump dump = kernel.dumpWithStats();

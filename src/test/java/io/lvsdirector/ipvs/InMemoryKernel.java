@@ -14,6 +14,8 @@ final class InMemoryKernel implements IpvsKernel {
     private final TreeMap<ServiceKey, KernelTable.Entry> table = new TreeMap<>();
     private final Set<String> schedulers = Set.of("rr", "wrr", "lc", "wlc", "sh", "mh");
     final List<IpvsOp> writes = new ArrayList<>();
+    /** Sizes of the batches given to {@link #applyAll}, in order. */
+    final List<Integer> batches = new ArrayList<>();
 
     @Override
     public synchronized KernelTable dump() {
@@ -57,6 +59,22 @@ final class InMemoryKernel implements IpvsKernel {
             }
             table.put(op.service(), KernelTable.Entry.dumped(e.service(), dests));
         }
+    }
+
+    /** Like the kernel with several requests in one send: each op is applied in order and answered alone. */
+    @Override
+    public synchronized List<IpvsException> applyAll(List<IpvsOp> ops, int perSend) {
+        batches.add(ops.size());
+        List<IpvsException> errors = new ArrayList<>();
+        for (IpvsOp op : ops) {
+            try {
+                apply(op);
+                errors.add(null);
+            } catch (IpvsException e) {
+                errors.add(e);
+            }
+        }
+        return errors;
     }
 
     /** What `ipvsadm -C` does. */

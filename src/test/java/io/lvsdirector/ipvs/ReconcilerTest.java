@@ -95,4 +95,56 @@ class ReconcilerTest {
         assertEquals(1, kernel.dump().services().size());
         assertEquals(1, new OwnedServices(ownedFile).keys().size());
     }
+
+    @Test
+    void batchedPassesReachTheSameTableWithServicesBeforeTheirDestinations() {
+        Reconciler batched = new Reconciler(kernel, new OwnedServices(null), Clock.systemUTC(), 64);
+        ReconcileResult first = run(batched, state(Scheduler.rr, 3));
+        assertTrue(first.inSync(), first.failures()::toString);
+        assertEquals(6, first.applied().size());
+        assertEquals(List.of(2, 4), kernel.batches, "service adds, then the destinations of the added services");
+
+        InMemoryKernel opByOp = new InMemoryKernel();
+        run(new Reconciler(opByOp, new OwnedServices(null), Clock.systemUTC()), state(Scheduler.rr, 3));
+        assertEquals(opByOp.dump(), kernel.dump());
+
+        kernel.batches.clear();
+        kernel.writes.clear();
+        assertEquals(List.of(), run(batched, state(Scheduler.rr, 3)).applied());
+        assertEquals(List.of(), kernel.batches, "nothing to send when in sync");
+
+        // Edits of existing objects need no second batch.
+        ReconcileResult edit = run(batched, state(Scheduler.wlc, 9));
+        assertEquals(List.of("edit destination 10.0.0.1:8080 of TCP 192.0.2.10:80 weight 9",
+                "edit service TCP 192.0.2.10:443 scheduler wlc",
+                "edit destination 10.0.0.1:8080 of TCP 192.0.2.10:443 weight 9"), edit.applied());
+        assertEquals(List.of(3), kernel.batches);
+    }
+
+    @Test
+    void batchedPassReportsAFailedServiceAndSkipsItsDestinations() {
+        Reconciler batched = new Reconciler(kernel, new OwnedServices(null), Clock.systemUTC(), 64);
+        ReconcileResult res = run(batched, state(Scheduler.twos, 3));
+        assertEquals(1, res.failures().size(), res.failures()::toString);
+        assertEquals("virtual-service b", res.failures().get(0).object());
+        assertTrue(res.failures().get(0).reason().contains("scheduler twos"), res.failures().get(0).reason());
+        assertEquals(3, res.applied().size(), "service a and its two destinations still applied");
+        assertEquals(List.of(2, 2), kernel.batches, "b's destinations were not sent");
+        assertTrue(kernel.writes.stream().noneMatch(op -> op instanceof IpvsOp.AddDestination
+                && op.service().port() == 443), kernel.writes::toString);
+    }
+
+    @Test
+    void batchedPassesKeepTheOwnedServicesFile(@TempDir Path dir) {
+        Path ownedFile = dir.resolve("ipvs-owned");
+        run(new Reconciler(kernel, new OwnedServices(ownedFile), Clock.systemUTC(), 16), state(Scheduler.rr, 3));
+        assertEquals(2, new OwnedServices(ownedFile).keys().size());
+
+        DesiredState onlyA = new DesiredState(List.of(), state(Scheduler.rr, 3).vips(),
+                List.of(state(Scheduler.rr, 3).virtualServices().get(0)), state(Scheduler.rr, 3).realServersOf("a"));
+        ReconcileResult res = run(new Reconciler(kernel, new OwnedServices(ownedFile), Clock.systemUTC(), 16), onlyA);
+        assertEquals(List.of("delete service TCP 192.0.2.10:443"), res.applied());
+        assertEquals(1, kernel.dump().services().size());
+        assertEquals(1, new OwnedServices(ownedFile).keys().size());
+    }
 }
