@@ -93,6 +93,13 @@ class DirectorKernelTest {
             assertEquals(EXPECTED, ipvsadm.rules());
             assertEquals(200, d.get("/q/health/ready").statusCode(), d.get("/q/health/ready").body());
 
+            // Prometheus carries the kernel's counters under the API's names, and the reconciler's own figures.
+            String metrics = d.awaitBody("kernel metrics", "/q/metrics",
+                    b -> b.contains("lvs_ipvs_real_server_connections_total{real_server=\"nat\",virtual_service=\"web\"}"));
+            assertTrue(metrics.contains("lvs_ipvs_service_bytes_in_total{virtual_service=\"dns6\"}"), metrics);
+            assertTrue(metrics.contains("lvs_reconcile_ops_total"), metrics);
+            assertTrue(metrics.contains("lvs_reconcile_duration_seconds_count"), metrics);
+
             // The live view names our objects; a service someone else adds is flagged foreign and left alone.
             ipvsadm.ok("-A", "-t", "192.0.2.99:8443", "-s", "rr");
             JsonNode services = json(d.awaitBody("the foreign service in the live view", "/api/v1/kernel/services",

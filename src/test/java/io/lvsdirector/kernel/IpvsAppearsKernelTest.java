@@ -1,0 +1,68 @@
+package io.lvsdirector.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A director started on a kernel whose IPVS is not loaded keeps serving its API, says why it is
+ * not ready, and programs the kernel by itself once the module is loaded.
+ */
+@Tag("kernel")
+class IpvsAppearsKernelTest {
+
+    private static final List<String> MODULES =
+            List.of("ip_vs_rr", "ip_vs_wrr", "ip_vs_lc", "ip_vs_wlc", "ip_vs_sh", "ip_vs_mh", "ip_vs");
+
+    @BeforeAll
+    static void insideKernelVm() {
+        KernelVm.require();
+    }
+
+    private static int run(String... cmd) throws Exception {
+        return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
+    @Test
+    void recoversWhenIpvsIsLoadedLater() throws Exception {
+        new Ipvsadm().clear();
+        for (String m : MODULES) {
+            run("modprobe", "-r", m);
+        }
+        assertTrue(Files.notExists(Path.of("/proc/net/ip_vs")), "ip_vs could not be unloaded for the test");
+        Path dir = Files.createTempDirectory(Path.of("target"), "director-appears-");
+        try (DirectorProcess d = new DirectorProcess(dir, 18482)) {
+            d.start();
+            HttpResponse<String> put = d.put("/api/v1/config", """
+                    {"vips":[{"name":"v4","address":"192.0.2.1","prefixLength":32}],
+                     "virtualServices":[{"name":"web","vip":"v4","protocol":"TCP","port":80,"scheduler":"rr"}],
+                     "realServers":[{"name":"a","virtualService":"web","address":"198.51.100.10","port":80}]}
+                    """);
+            assertEquals(200, put.statusCode(), put.body());
+            String status = d.awaitBody("IPVS reported missing", "/api/v1/kernel/reconcile",
+                    b -> b.contains("IPVS not available in this kernel"));
+            assertTrue(status.contains("\"available\":false"), status);
+            assertEquals(503, d.get("/q/health/ready").statusCode());
+            assertEquals(503, d.get("/api/v1/kernel/services").statusCode());
+
+            assertEquals(0, run("modprobe", "ip_vs"));
+            d.await("the kernel programmed once IPVS is there", Duration.ofSeconds(120), () -> new Ipvsadm().rules()
+                    .equals(List.of(IpvsRule.service("tcp 192.0.2.1:80", "scheduler", "rr"),
+                            IpvsRule.destination("tcp 192.0.2.1:80", "198.51.100.10:80", "forward", "masq", "weight", "1"))));
+            d.awaitBody("readiness back", "/q/health/ready", b -> b.contains("kernel in sync"));
+        } finally {
+            for (String m : MODULES) {
+                run("modprobe", m);
+            }
+            new Ipvsadm().clear();
+        }
+    }
+}
