@@ -38,6 +38,14 @@ public record VrrpConfig(String name, int version, int vrid, int priority, int a
         }
         // Building the advert validates version, interval granularity, address family and auth shape.
         new VrrpPacket(version, vrid, priority, advertIntervalCs, authType, authData, vips);
+        if (version == 2 && !(primaryAddress instanceof java.net.Inet4Address)) {
+            throw new IllegalArgumentException("VRRPv2 is IPv4 only: " + primaryAddress);
+        }
+        for (InetAddress vip : vips) {
+            if (vip.getClass() != primaryAddress.getClass()) {
+                throw new IllegalArgumentException("VIP " + vip + " is not of the primary address's family");
+            }
+        }
         if (advertIntervalCs < 1) {
             throw new IllegalArgumentException("advertisement interval must be positive");
         }

@@ -194,6 +194,11 @@ public final class VrrpStateMachine {
         return state;
     }
 
+    public VrrpStatus status() {
+        return new VrrpStatus(config.name(), state, currentMaster(), lastTransition(), masterAdverIntervalNanos,
+                counters.snapshot());
+    }
+
     public VrrpConfig config() {
         return config;
     }

@@ -117,6 +117,20 @@ class VrrpStateMachineTest {
         assertEquals(1, s.becameMaster());
         assertEquals(new Transition(VrrpState.MASTER, VrrpState.INITIALIZE, TransitionReason.SHUTDOWN,
                 clock.nanoTime()), m.lastTransition().orElseThrow());
+        VrrpStatus status = m.status();
+        assertEquals(VrrpState.INITIALIZE, status.state());
+        assertTrue(status.currentMaster().isEmpty());
+        assertEquals(s, status.counters());
+    }
+
+    @Test
+    void configRejectsVipsOfAnotherFamilyAndV2SubSecondIntervals() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> VrrpConfig.builder("m", 3, 1, SELF).vips(List.of(Addr.of("2001:db8::1"))).build());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> VrrpConfig.builder("m", 2, 1, SELF).advertIntervalCs(50).build());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> VrrpConfig.builder("m", 2, 1, Addr.of("fe80::1")).build());
     }
 
     @Test
