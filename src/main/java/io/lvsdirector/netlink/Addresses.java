@@ -37,6 +37,32 @@ public final class Addresses {
                 deleteRequest(index, address, prefixLength));
     }
 
+    /** Adds the address unless it is already there; returns true when it was added (idempotent VIP set-up). */
+    public boolean addIfAbsent(int index, InetAddress address, int prefixLength, boolean noDad) {
+        try {
+            add(index, address, prefixLength, noDad);
+            return true;
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.EEXIST) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes the address if present; returns true when it was there. */
+    public boolean deleteIfPresent(int index, InetAddress address, int prefixLength) {
+        try {
+            delete(index, address, prefixLength);
+            return true;
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.EADDRNOTAVAIL) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Every address of every link in the socket's namespace. */
     public List<IfAddress> list() {
         List<IfAddress> out = new ArrayList<>();

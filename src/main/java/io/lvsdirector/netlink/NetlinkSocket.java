@@ -162,79 +162,36 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public synchronized List<NlMsg> request(String operation, MessageBuilder request) {
         int seq = takeSeq();
-        byte[] msg = request.addFlags(Netlink.NLM_F_ACK).seq(seq).pid(0).build();
-        send(List.of(msg));
-        List<NlMsg> replies = new ArrayList<>();
-        while (true) {
-            for (NlMsg m : receiveFromKernel(operation)) {
-                if (m.seq() != seq) {
-                    continue; // stale reply of an earlier, abandoned request, or a notification
-                }
-                if (m.type() == Netlink.NLMSG_ERROR) {
-                    NlError e = NlError.parse(m);
-                    if (!e.isAck()) {
-                        throw new NetlinkException(operation, e);
-                    }
-                    return replies;
-                }
-                if (m.type() == Netlink.NLMSG_DONE) {
-                    NlError e = NlError.parseDone(m);
-                    if (!e.isAck()) {
-                        throw new NetlinkException(operation, e);
-                    }
-                    return replies; // a dump-style answer: the kernel sends no separate ACK after DONE
-                }
-                if (m.type() != Netlink.NLMSG_NOOP) {
-                    replies.add(m);
-                }
-            }
-        }
+        send(List.of(request.addFlags(Netlink.NLM_F_ACK).seq(seq).pid(0).build()));
+        return converse(new Exchange(operation, seq), operation).replies();
     }
 
     /**
      * Runs a dump (NLM_F_DUMP) and returns every message up to NLMSG_DONE. If the kernel flags the dump as
-     * interrupted (NLM_F_DUMP_INTR: the table changed meanwhile) it is repeated, up to 3 times in all.
+     * interrupted (NLM_F_DUMP_INTR: the table changed meanwhile) it is repeated, up to 3 times in all, then
+     * {@link DumpInterruptedException} is thrown.
      */
     public synchronized List<NlMsg> dump(String operation, MessageBuilder request) {
         request.addFlags(Netlink.NLM_F_DUMP);
         for (int attempt = 1; ; attempt++) {
             int seq = takeSeq();
             send(List.of(request.seq(seq).pid(0).build()));
-            List<NlMsg> out = new ArrayList<>();
-            boolean interrupted = false;
-            boolean done = false;
-            while (!done) {
-                for (NlMsg m : receiveFromKernel(operation)) {
-                    if (m.seq() != seq) {
-                        continue;
-                    }
-                    interrupted |= m.hasFlag(Netlink.NLM_F_DUMP_INTR);
-                    if (m.type() == Netlink.NLMSG_DONE) {
-                        NlError e = NlError.parseDone(m);
-                        if (!e.isAck()) {
-                            throw new NetlinkException(operation, e);
-                        }
-                        done = true;
-                        break;
-                    }
-                    if (m.type() == Netlink.NLMSG_ERROR) {
-                        NlError e = NlError.parse(m);
-                        if (!e.isAck()) {
-                            throw new NetlinkException(operation, e);
-                        }
-                        done = true;
-                        break;
-                    }
-                    if (m.type() != Netlink.NLMSG_NOOP) {
-                        out.add(m);
-                    }
-                }
-            }
-            if (!interrupted) {
-                return out;
+            Exchange ex = converse(new Exchange(operation, seq), operation);
+            if (!ex.interrupted()) {
+                return ex.replies();
             }
             if (attempt == DUMP_ATTEMPTS) {
                 throw new DumpInterruptedException(operation, attempt);
+            }
+        }
+    }
+
+    private Exchange converse(Exchange ex, String operation) {
+        while (true) {
+            for (NlMsg m : receiveFromKernel(operation)) {
+                if (ex.accept(m)) {
+                    return ex;
+                }
             }
         }
     }

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The generic-netlink controller on the real kernel, from a namespace this class creates. */
+@ExtendWith(KernelRequirements.class)
 class GenericNetlinkNamespaceTest {
 
     private static NetworkNamespace ns;
@@ -21,7 +23,6 @@ class GenericNetlinkNamespaceTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        KernelRequirements.requireRootAndNetns();
         ns = NetworkNamespace.createUnique("lvsd-genl");
         genl = ns.call(() -> NetlinkSocket.open(Netlink.NETLINK_GENERIC));
     }

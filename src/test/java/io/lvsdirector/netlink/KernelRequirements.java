@@ -25,12 +25,16 @@ public final class KernelRequirements implements BeforeAllCallback {
     }
 
     public static void requireRootAndNetns() {
-        List<String> missing = missingRootAndNetns();
+        enforce(missingRootAndNetns(), "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
+    /** Fails (CI) or aborts (elsewhere) when something is missing. */
+    static void enforce(List<String> missing, boolean ci) {
         if (missing.isEmpty()) {
             return;
         }
         String reason = "kernel tests need " + String.join(", ", missing);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if (ci) {
             Assertions.fail(reason + " (CI=true: these tests must run, not skip)");
         }
         Assumptions.abort(reason + " - skipped");

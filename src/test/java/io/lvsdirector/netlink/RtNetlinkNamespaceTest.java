@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +148,17 @@ class RtNetlinkNamespaceTest {
     }
 
     @Test
+    void idempotentAddAndDelete() throws Exception {
+        InetAddress vip = InetAddress.getByName("2001:db8:77::99");
+        assertTrue(addresses.addIfAbsent(vethA, vip, 128, true));
+        assertFalse(addresses.addIfAbsent(vethA, vip, 128, true));
+        assertTrue(ns.ip("addr", "show", "dev", VETH_A).contains("inet6 2001:db8:77::99/128"));
+        assertTrue(addresses.deleteIfPresent(vethA, vip, 128));
+        assertFalse(addresses.deleteIfPresent(vethA, vip, 128));
+        assertFalse(ns.ip("addr", "show", "dev", VETH_A).contains("2001:db8:77::99"));
+    }
+
+    @Test
     void addressOnMissingIfindexIsEnodevWithReadableMessage() throws Exception {
         NetlinkException e = assertThrows(NetlinkException.class,
                 () -> addresses.add(9999, InetAddress.getByName("10.77.1.1"), 32));
@@ -218,6 +231,56 @@ class RtNetlinkNamespaceTest {
             assertTrue(deleted.stream().allMatch(BatchResult::ok));
         }
         assertEquals("", ns.ip("-o", "-4", "addr", "show", "dev", VETH_A));
+    }
+
+    @Test
+    void kernelFlagsADumpThatRacesWithAChangeAsInterrupted() throws Exception {
+        // Raw conversation: start an address dump, read one part, change the table, read the rest. The kernel
+        // marks the later parts NLM_F_DUMP_INTR, which is what NetlinkSocket.dump() retries on.
+        List<MessageBuilder> adds = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            adds.add(Addresses.addRequest(vethA, InetAddress.getByAddress(new byte[] {10, 80, 0, (byte) i}), 32, 0));
+        }
+        assertTrue(route.batch(adds).stream().allMatch(BatchResult::ok));
+        InetAddress racer = InetAddress.getByName("10.80.1.1");
+        try {
+            boolean sawIntr = ns.call(() -> {
+                int fd = LibC.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, Netlink.NETLINK_ROUTE);
+                try {
+                    ByteBuffer req = ByteBuffer.allocateDirect(64);
+                    req.put(Addresses.dumpRequest(RtNetlink.AF_INET).addFlags(Netlink.NLM_F_DUMP).seq(1).build())
+                            .flip();
+                    ByteBuffer kernel = ByteBuffer.allocateDirect(12)
+                            .order(ByteOrder.nativeOrder()).putShort(0, (short) LibC.AF_NETLINK);
+                    LibC.sendto(fd, req, 0, kernel);
+                    ByteBuffer buf = ByteBuffer.allocateDirect(4096);
+                    ByteBuffer from = ByteBuffer.allocateDirect(12);
+                    boolean intr = false;
+                    boolean done = false;
+                    for (int part = 0; !done; part++) {
+                        long n = LibC.recvfrom(fd, buf.clear(), 0, from.clear());
+                        if (part == 0) {
+                            addresses.add(vethA, racer, 32);
+                        }
+                        for (NlMsg m : NlMsg.parseAll(buf.limit((int) n))) {
+                            intr |= m.hasFlag(Netlink.NLM_F_DUMP_INTR);
+                            done |= m.type() == Netlink.NLMSG_DONE;
+                        }
+                    }
+                    return intr;
+                } finally {
+                    LibC.close(fd);
+                }
+            });
+            assertTrue(sawIntr, "a part after the change carries NLM_F_DUMP_INTR");
+        } finally {
+            addresses.deleteIfPresent(vethA, racer, 32);
+            List<MessageBuilder> dels = new ArrayList<>();
+            for (int i = 1; i <= 200; i++) {
+                dels.add(Addresses.deleteRequest(vethA, InetAddress.getByAddress(new byte[] {10, 80, 0, (byte) i}), 32));
+            }
+            route.batch(dels);
+        }
     }
 
     @Test
