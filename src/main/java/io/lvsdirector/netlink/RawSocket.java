@@ -44,7 +44,7 @@ public final class RawSocket implements AutoCloseable {
     private final boolean ipv6;
     private final int protocol;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65536);
-    private final ByteBuffer from = ByteBuffer.allocateDirect(SocketAddresses.SOCKADDR_IN6_LEN);
+    private final ByteBuffer from = ByteBuffer.allocateDirect(SocketAddresses.SOCKADDR_IN6_LEN).order(ByteOrder.nativeOrder());
     private final ByteBuffer control = ByteBuffer.allocateDirect(256).order(ByteOrder.nativeOrder());
     private boolean closed;
 

@@ -51,7 +51,7 @@ final class SocketAddresses {
 
     /** The address in a sockaddr_in / sockaddr_in6 filled in by the kernel. */
     static InetAddress parse(ByteBuffer b) {
-        int family = b.getShort(0) & 0xffff;
+        int family = b.order(ByteOrder.nativeOrder()).getShort(0) & 0xffff;
         byte[] raw = new byte[family == AF_INET6 ? 16 : 4];
         b.get(family == AF_INET6 ? 8 : 4, raw);
         return address(raw);

@@ -37,6 +37,9 @@ final class InstanceRuntime implements AutoCloseable {
     /** Resolves the interface, opens the sockets and builds the (not yet started) machine; never throws. */
     static InstanceRuntime create(InstanceSpec spec, HostNetwork host, Clock clock, Collection<InetAddress> allVips) {
         VrrpInstance instance = spec.instance();
+        if (!spec.problems().isEmpty()) {
+            return new InstanceRuntime(spec, null, null, "invalid configuration: " + String.join("; ", spec.problems()));
+        }
         boolean ipv6 = spec.ipv6();
         String problem = null;
         VrrpTransport transport = null;
@@ -73,6 +76,11 @@ final class InstanceRuntime implements AutoCloseable {
             }
         }
         return new InstanceRuntime(spec, machine, transport, problem);
+    }
+
+    /** An instance that cannot run at all; shown in FAULT with {@code problem}. */
+    static InstanceRuntime broken(InstanceSpec spec, String problem) {
+        return new InstanceRuntime(spec, null, null, problem);
     }
 
     /** Administratively up with carrier: what VRRP needs of a watched link. */

@@ -14,14 +14,21 @@ import java.util.regex.Pattern;
 
 /**
  * What the worker runs for one VRRP instance: the API object and the VIPs that name it. Two equal specs need
- * no restart of the instance; any difference replaces it (shutdown of the old, start of the new).
+ * no restart of the instance; any difference replaces it (shutdown of the old, start of the new). What the
+ * store's validation should have refused but did not (a VIP that is no address literal) is kept in
+ * {@code problems}, and the instance is held in FAULT with them instead of breaking the worker.
  */
-public record InstanceSpec(VrrpInstance instance, List<VipBinding> vips) {
+public record InstanceSpec(VrrpInstance instance, List<VipBinding> vips, List<String> problems) {
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     public InstanceSpec {
         vips = List.copyOf(vips);
+        problems = List.copyOf(problems);
+    }
+
+    public InstanceSpec(VrrpInstance instance, List<VipBinding> vips) {
+        this(instance, vips, List.of());
     }
 
     /** One spec per instance, by name, in the state's (sorted) order. */
@@ -29,13 +36,25 @@ public record InstanceSpec(VrrpInstance instance, List<VipBinding> vips) {
         Map<String, InstanceSpec> out = new LinkedHashMap<>();
         for (VrrpInstance instance : state.vrrpInstances()) {
             List<VipBinding> vips = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
             for (Vip vip : state.vips()) {
                 if (instance.name().equals(vip.vrrpInstance())) {
                     String itf = vip.interfaceName() != null ? vip.interfaceName() : instance.interfaceName();
-                    vips.add(new VipBinding(literal(vip.address()), vip.prefixLength(), itf));
+                    try {
+                        vips.add(new VipBinding(literal(vip.address()), vip.prefixLength(), itf));
+                    } catch (IllegalArgumentException e) {
+                        problems.add("VIP " + vip.name() + ": " + e.getMessage());
+                    }
                 }
             }
-            out.put(instance.name(), new InstanceSpec(instance, vips));
+            for (String peer : instance.unicastPeers()) {
+                try {
+                    literal(peer);
+                } catch (IllegalArgumentException e) {
+                    problems.add("unicast peer: " + e.getMessage());
+                }
+            }
+            out.put(instance.name(), new InstanceSpec(instance, vips, problems));
         }
         return out;
     }

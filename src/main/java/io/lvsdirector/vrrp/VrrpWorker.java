@@ -371,7 +371,12 @@ public final class VrrpWorker {
     private InstanceRuntime add(InstanceSpec spec) {
         List<InetAddress> vips = allVips();
         spec.vips().forEach(v -> vips.add(v.address()));
-        InstanceRuntime rt = InstanceRuntime.create(spec, host, clock, vips);
+        InstanceRuntime rt;
+        try {
+            rt = InstanceRuntime.create(spec, host, clock, vips);
+        } catch (RuntimeException e) { // e.g. an rtnetlink failure: keep the loop, show the instance as broken
+            rt = InstanceRuntime.broken(spec, e.toString());
+        }
         rt.problem().ifPresent(p -> LOG.warnf("VRRP instance %s cannot run: %s", spec.name(), p));
         runtimes.put(spec.name(), rt);
         return rt;
