@@ -34,6 +34,11 @@ final class Keepalived implements AutoCloseable {
 
     /** One vrrp_instance "VI" on {@code itf} with VRID 51, starting as BACKUP like a peer that just booted. */
     static String config(String itf, int version, int priority, String advertInt, String vip) {
+        return config(itf, version, priority, advertInt, vip, "");
+    }
+
+    /** As above, with extra lines for the vrrp_instance block (e.g. unicast_peer). */
+    static String config(String itf, int version, int priority, String advertInt, String vip, String extra) {
         return """
                 global_defs {
                     router_id lvsd_interop
@@ -48,8 +53,9 @@ final class Keepalived implements AutoCloseable {
                     virtual_ipaddress {
                         %s
                     }
+                %s
                 }
-                """.formatted(itf, version, priority, advertInt, vip);
+                """.formatted(itf, version, priority, advertInt, vip, extra.indent(4));
     }
 
     String log() {

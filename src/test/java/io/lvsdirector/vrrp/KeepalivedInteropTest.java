@@ -120,4 +120,55 @@ class KeepalivedInteropTest {
             assertTrue(ours.counters().priorityZeroReceived() >= 1, "keepalived resigned: " + ours.counters());
         }
     }
+
+    private static final String KEEPALIVED_UNICAST = "unicast_src_ip 192.0.2.2\nunicast_peer {\n    192.0.2.1\n}";
+
+    private static io.lvsdirector.model.VrrpInstance unicastInstance(int version, int priority) {
+        return new io.lvsdirector.model.VrrpInstance("vi", IF_A, 51, priority, version, 1000, true, 0,
+                java.util.List.of("192.0.2.2"), null, null, java.util.List.of());
+    }
+
+    @ParameterizedTest(name = "v{0}")
+    @CsvSource({"2", "3"})
+    @Timeout(240)
+    void unicastPeersBothWays(int version) throws Exception {
+        String cidr = "192.0.2.100/24";
+        // keepalived MASTER, ours BACKUP: our receiver accepts its unicast adverts.
+        keepalived = Keepalived.start(lab.b, Keepalived.config(IF_B, version, 150, "1", cidr, KEEPALIVED_UNICAST));
+        Await.until(WAIT, () -> keepalived.entered("MASTER"), keepalived::log);
+        ours = NamespacedWorker.start(lab.a, state(unicastInstance(version, 100), vip("192.0.2.100", 24)));
+        Await.until(WAIT, () -> ours.state() == VrrpState.BACKUP && ours.counters().advertsReceived() >= 3,
+                () -> "ours " + ours.status());
+        Thread.sleep(4000);
+        assertEquals(VrrpState.BACKUP, ours.state(), () -> "ours " + ours.status());
+        assertEquals("192.0.2.2", ours.status().orElseThrow().status().currentMaster().orElseThrow().getHostAddress());
+
+        // A higher priority on our side preempts keepalived, which then must accept our unicast adverts.
+        ours.worker.apply(state(unicastInstance(version, 200), vip("192.0.2.100", 24)));
+        Await.until(WAIT, () -> ours.state() == VrrpState.MASTER && hasAddress(lab.a, IF_A, cidr),
+                () -> "ours " + ours.status() + "\n" + keepalived.log());
+        Await.until(WAIT, () -> !hasAddress(lab.b, IF_B, cidr) && keepalived.log().contains("Entering BACKUP STATE"),
+                () -> keepalived.log() + VethLab.addresses(lab.b, IF_B));
+        String before = keepalived.log();
+        Thread.sleep(4000);
+        assertFalse(keepalived.log().substring(before.length()).contains("Entering MASTER"),
+                "keepalived must stay BACKUP:\n" + keepalived.log());
+
+        ours.stop(true);
+        Await.until(WAIT, () -> hasAddress(lab.b, IF_B, cidr), () -> keepalived.log() + VethLab.addresses(lab.b, IF_B));
+        assertTrue(keepalived.log().contains("Backup received priority 0 advertisement"), keepalived.log());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theMessageOnlyChecksumDoesNotInteroperateWithKeepalivedsDefault() throws Exception {
+        String cidr = "192.0.2.100/24";
+        keepalived = Keepalived.start(lab.b, Keepalived.config(IF_B, 3, 150, "1", cidr));
+        io.lvsdirector.model.VrrpInstance asV2 = new io.lvsdirector.model.VrrpInstance("vi", IF_A, 51, 100, 3, 1000,
+                true, 0, null, null, null, null, io.lvsdirector.model.VrrpChecksumMode.AS_V2, null, null, null);
+        ours = NamespacedWorker.start(lab.a, state(asV2, vip("192.0.2.100", 24)));
+        // The setting reaches the wire: keepalived's adverts fail our RFC 9568 checksum, so we do not hear it.
+        Await.until(WAIT, () -> ours.status().isPresent() && ours.counters().drops(DropReason.BAD_CHECKSUM) >= 3,
+                () -> "ours " + ours.status());
+        assertEquals(0, ours.counters().advertsReceived());
+    }
 }
