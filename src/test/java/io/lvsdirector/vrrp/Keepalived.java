@@ -75,6 +75,11 @@ final class Keepalived implements AutoCloseable {
         VethLab.terminate(process, Duration.ofSeconds(15));
     }
 
+    /** SIGTERM to the parent without waiting for it to exit. */
+    void signalTerm() {
+        process.destroy();
+    }
+
     /** SIGKILL to the VRRP child: no priority 0, VIPs stay, as after a crash. */
     void killVrrpChild() throws IOException {
         vrrpPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
