@@ -1,7 +1,7 @@
 package io.lvsdirector.vrrp;
 
 import io.lvsdirector.netlink.Addresses;
-import io.lvsdirector.netlink.LinkMonitor;
+import io.lvsdirector.netlink.LinkEventSocket;
 import io.lvsdirector.netlink.Links;
 import io.lvsdirector.netlink.Netlink;
 import io.lvsdirector.netlink.NetlinkSocket;
@@ -15,15 +15,15 @@ final class HostNetwork implements AutoCloseable {
     private final NetlinkSocket route;
     private final Links links;
     private final Addresses addresses;
-    private final LinkMonitor linkMonitor;
+    private final LinkEventSocket linkEvents;
     private final VipManager vipManager;
     private final Announcer announcer;
 
-    private HostNetwork(NetlinkSocket route, LinkMonitor linkMonitor) {
+    private HostNetwork(NetlinkSocket route, LinkEventSocket linkEvents) {
         this.route = route;
         this.links = new Links(route);
         this.addresses = new Addresses(route);
-        this.linkMonitor = linkMonitor;
+        this.linkEvents = linkEvents;
         this.vipManager = new VipManager(links, addresses);
         this.announcer = new Announcer(links);
     }
@@ -31,7 +31,7 @@ final class HostNetwork implements AutoCloseable {
     static HostNetwork open() {
         NetlinkSocket route = NetlinkSocket.open(Netlink.NETLINK_ROUTE);
         try {
-            return new HostNetwork(route, LinkMonitor.open());
+            return new HostNetwork(route, LinkEventSocket.open());
         } catch (RuntimeException e) {
             route.close();
             throw e;
@@ -46,8 +46,8 @@ final class HostNetwork implements AutoCloseable {
         return addresses;
     }
 
-    LinkMonitor linkMonitor() {
-        return linkMonitor;
+    LinkEventSocket linkEvents() {
+        return linkEvents;
     }
 
     VipManager vipManager() {
@@ -61,7 +61,7 @@ final class HostNetwork implements AutoCloseable {
     @Override
     public void close() {
         announcer.close();
-        linkMonitor.close();
+        linkEvents.close();
         route.close();
     }
 }

@@ -44,8 +44,8 @@ import org.jboss.logging.Logger;
 public final class VrrpWorker {
 
     private static final Logger LOG = Logger.getLogger(VrrpWorker.class);
-    /** Longest sleep: link events arrive on a netlink socket read between polls. */
-    private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Longest sleep; packets, link events and wake-ups end it earlier. Bounds the retry of unresolved instances. */
+    private static final long MAX_SLEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How often an instance without interface or address retries on its own (link events retry at once). */
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int MAX_DATAGRAMS_PER_WAKE = 64;
@@ -169,8 +169,9 @@ public final class VrrpWorker {
                 } else if (clock.nanoTime() - nextRetry >= 0) {
                     retryUnresolved(null);
                 }
-                waitAndReceive();
-                pollLinks();
+                if (waitAndReceive()) {
+                    pollLinks();
+                }
                 fireTimers();
                 publish();
             }
@@ -190,32 +191,35 @@ public final class VrrpWorker {
         }
     }
 
-    private void waitAndReceive() {
+    /** Sleeps in poll(2) and drains whatever arrived; returns whether link events are waiting. */
+    private boolean waitAndReceive() {
         List<InstanceRuntime> listening = new ArrayList<>();
         for (InstanceRuntime rt : runtimes.values()) {
             if (rt.resolved() && rt.machine() != null) {
                 listening.add(rt);
             }
         }
-        int[] fds = new int[listening.size() + 1];
+        int[] fds = new int[listening.size() + 2];
         fds[0] = wakeFd;
+        fds[1] = host.linkEvents().fd();
         for (int i = 0; i < listening.size(); i++) {
-            fds[i + 1] = listening.get(i).transport().receiveFd();
+            fds[i + 2] = listening.get(i).transport().receiveFd();
         }
         short[] revents = PollLibC.pollIn(fds, sleepMillis());
         if (revents[0] != 0) {
             PollLibC.eventfdDrain(wakeFd);
         }
         for (int i = 0; i < listening.size(); i++) {
-            if (revents[i + 1] != 0) {
+            if (revents[i + 2] != 0) {
                 drain(listening.get(i));
             }
         }
+        return revents[1] != 0;
     }
 
     private int sleepMillis() {
         long now = clock.nanoTime();
-        long sleep = MAX_SLEEP_NANOS;
+        long sleep = Math.min(MAX_SLEEP_NANOS, nextRetry - now);
         for (InstanceRuntime rt : runtimes.values()) {
             if (rt.machine() != null) {
                 OptionalLong deadline = rt.machine().nextDeadline();
@@ -284,7 +288,7 @@ public final class VrrpWorker {
     private void pollLinks() {
         List<LinkEvent> linkEvents;
         try {
-            linkEvents = host.linkMonitor().poll(Duration.ZERO);
+            linkEvents = host.linkEvents().drain();
         } catch (ErrnoException e) {
             if (e.errno() != Errno.ENOBUFS) {
                 throw e;

@@ -26,7 +26,8 @@ public final class WebhookNotifier implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             }, (r, e) -> LOG.warn("VRRP webhook queue full: notification dropped"));
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).executor(executor).build();
+    // Not on the executor above: send() blocks its only thread while the client needs its own threads.
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     public void post(String url, VrrpEvent event) {
         executor.execute(() -> {

@@ -203,4 +203,36 @@ class VrrpNamespaceTest {
             }
         }, () -> "tcpdump did not start");
     }
+
+    @Test
+    void advertsThatWereRoutedAreDroppedForTheirTtl() throws Exception {
+        a = NamespacedWorker.start(lab.a, state(instance(IF_A, 3, 100, 300), vip("192.0.2.100", 24)));
+        Await.until(WAIT, () -> a.state() == VrrpState.BACKUP, () -> "A " + a.state());
+        VrrpConfig peer = VrrpConfig.builder("peer", 3, 51, Addr.of("192.0.2.2")).priority(200).advertIntervalCs(30)
+                .vips(List.of(Addr.of("192.0.2.100"))).build();
+        byte[] advert = VrrpCodec.encode(peer.advert(200), Endpoints.multicast(Addr.of("192.0.2.2")));
+        int index = Integer.parseInt(lab.b.ip("-o", "link", "show", IF_B).split(":")[0]);
+        try (io.lvsdirector.netlink.RawSocket s = lab.b.call(() -> io.lvsdirector.netlink.RawSocket.open(false, 112)
+                .bindToDevice(IF_B).multicastSender(index, 64))) {
+            for (int i = 0; i < 10; i++) {
+                s.send(Endpoints.MULTICAST_V4, index, advert);
+                Thread.sleep(100);
+            }
+        }
+        Await.until(WAIT, () -> a.counters().drops(DropReason.BAD_TTL) >= 5, () -> "A " + a.status());
+        assertEquals(0, a.counters().advertsReceived(), "a TTL-64 advert must not reach the state machine");
+    }
+
+    @Test
+    void aDeadLoopIsVisibleToLiveness() throws Exception {
+        a = NamespacedWorker.start(lab.a, state(instance(IF_A, 3, 100, 300), vip("192.0.2.100", 24)));
+        Await.until(WAIT, () -> a.state() == VrrpState.BACKUP, () -> "A " + a.state());
+        assertTrue(a.worker.isAlive());
+        a.worker.addListener(e -> {
+            throw new Error("listener bug that escapes the loop");
+        });
+        a.worker.apply(state(instance(IF_A, 3, 120, 300), vip("192.0.2.100", 24))); // a transition calls it
+        Await.until(WAIT, () -> !a.worker.isAlive(), () -> "still alive");
+        assertTrue(a.worker.failure().orElseThrow().getMessage().contains("listener bug"));
+    }
 }

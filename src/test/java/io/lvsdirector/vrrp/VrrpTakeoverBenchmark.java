@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the time from stopping the master (graceful: our priority-0 stop / SIGTERM to keepalived; crash: our silent
  * stop / SIGKILL to keepalived's VRRP child) until the backup's VIP appears (RTM_NEWADDR seen in the backup's
  * namespace, the same probe for both). Not a test: prints figures. Run as root with the test classpath:
- * {@code java -cp target/classes:target/test-classes:<deps> io.lvsdirector.vrrp.VrrpTakeoverBenchmark [rounds]}.
+ * {@code java -cp target/classes:target/test-classes:<deps> io.lvsdirector.vrrp.VrrpTakeoverBenchmark [rounds [scenario filter]]}.
  */
 public final class VrrpTakeoverBenchmark {
 
@@ -40,6 +40,7 @@ public final class VrrpTakeoverBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        only = args.length > 1 ? args[1] : "";
         System.out.printf("%-44s %8s %8s %8s%n", "scenario (backup priority 100)", "median", "min", "max");
         for (boolean graceful : new boolean[] {false, true}) {
             String how = graceful ? "graceful stop" : "SIGKILL-like";
@@ -54,7 +55,13 @@ public final class VrrpTakeoverBenchmark {
         Pair start(VethLab lab) throws Exception;
     }
 
+    /** Runs only the scenarios whose name contains this (second argument), e.g. "100 ms". */
+    private static String only = "";
+
     private static void report(String name, int rounds, boolean graceful, PairFactory factory) throws Exception {
+        if (!name.contains(only)) {
+            return;
+        }
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             try (VethLab lab = VethLab.create(); Pair pair = factory.start(lab);
