@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +51,7 @@ public final class VrrpWorker {
 
     private final Clock clock;
     private final ThreadFactory threadFactory;
-    private final TransitionLog events = new TransitionLog(1000);
-    private final WebhookNotifier webhooks = new WebhookNotifier();
-    private final List<Consumer<VrrpEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final TransitionNotifier notifier = new TransitionNotifier();
     private final AtomicReference<DesiredState> pending = new AtomicReference<>();
     private final Map<String, VrrpInstanceStatus> statuses = new ConcurrentHashMap<>();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -118,12 +115,12 @@ public final class VrrpWorker {
         stopRequested = true;
         PollLibC.eventfdSignal(wakeFd);
         boolean done = finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        webhooks.close();
+        notifier.close();
         return done;
     }
 
     public void addListener(Consumer<VrrpEvent> listener) {
-        listeners.add(listener);
+        notifier.addListener(listener);
     }
 
     // ---- observation, from any thread ----------------------------------------------------------
@@ -149,11 +146,11 @@ public final class VrrpWorker {
 
     /** Recent transitions of all instances, oldest first. */
     public List<VrrpEvent> events() {
-        return events.all();
+        return notifier.events();
     }
 
     public List<VrrpEvent> events(String instance) {
-        return events.of(instance);
+        return notifier.events(instance);
     }
 
     // ---- the loop --------------------------------------------------------------------------------
@@ -470,21 +467,8 @@ public final class VrrpWorker {
         VrrpEvent event = new VrrpEvent(now, rt.name(), rt.spec().instance().interfaceName(), change.from(),
                 change.to(), change.reason(),
                 rt.machine().currentMaster().map(InetAddress::getHostAddress).orElse(null), rt.problem().orElse(null));
-        LOG.infof("VRRP %s on %s: %s -> %s (%s)%s", event.instance(), event.interfaceName(), event.from(), event.to(),
-                event.reason(), event.problem() == null ? "" : ": " + event.problem());
-        events.add(event);
-        statuses.put(rt.name(), rt.status());
-        for (Consumer<VrrpEvent> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warnf("VRRP transition listener failed: %s", e.toString());
-            }
-        }
-        String webhook = rt.spec().instance().notifyWebhook();
-        if (webhook != null) {
-            webhooks.post(webhook, event);
-        }
+        statuses.put(rt.name(), rt.status()); // before listeners, which may read it
+        notifier.publish(event, rt.spec().instance().notifyWebhook());
     }
 
     private void publish() {
