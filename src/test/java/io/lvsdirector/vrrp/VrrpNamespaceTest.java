@@ -235,4 +235,22 @@ class VrrpNamespaceTest {
         Await.until(WAIT, () -> !a.worker.isAlive(), () -> "still alive");
         assertTrue(a.worker.failure().orElseThrow().getMessage().contains("listener bug"));
     }
+
+    @Test
+    void aMasterRepeatsItsAnnouncementsAsConfigured() throws Exception {
+        Path pcap = Files.createTempFile(Path.of("target"), "refresh", ".pcap");
+        tcpdump = VethLab.spawn(lab.b, Path.of(pcap + ".log"), "tcpdump", "--immediate-mode", "-U", "-n", "-i", IF_B,
+                "-w", pcap.toString(), "arp");
+        waitForTcpdump(Path.of(pcap + ".log"));
+        VrrpInstance refreshing = new VrrpInstance("vi", IF_A, 51, 255, 3, 300, true, 0, null, null, null, null,
+                null, 2, 400, null); // owner: MASTER at once; 2 announcements, then one every 400 ms
+        a = NamespacedWorker.start(lab.a, state(refreshing, vip("192.0.2.100", 24)));
+        Await.until(WAIT, () -> a.state() == VrrpState.MASTER, () -> "A " + a.state());
+        Thread.sleep(3000);
+        VethLab.terminate(tcpdump, Duration.ofSeconds(5));
+        String capture = VethLab.exec(lab.b, "tcpdump", "-n", "-r", pcap.toString());
+        long announcements = capture.lines().filter(l -> l.contains("who-has 192.0.2.100 tell 192.0.2.100")).count();
+        // 2 at once plus about 7 refreshes in 3 s; generous bounds for a loaded machine, but clearly periodic
+        assertTrue(announcements >= 2 + 4 && announcements <= 2 + 10, announcements + " announcements:\n" + capture);
+    }
 }
