@@ -26,6 +26,8 @@ final class InstanceRuntime implements AutoCloseable {
     private final VrrpTransport transport;
     private final String problem;
     private Instant lastTransitionAt;
+    private long lastWarning;
+    private boolean warned;
 
     private InstanceRuntime(InstanceSpec spec, VrrpStateMachine machine, VrrpTransport transport, String problem) {
         this.spec = spec;
@@ -112,6 +114,16 @@ final class InstanceRuntime implements AutoCloseable {
 
     Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /** Rate limit for repeated failure warnings of this instance. */
+    boolean warningDue(long now, long interval) {
+        if (warned && now - lastWarning < interval) {
+            return false;
+        }
+        warned = true;
+        lastWarning = now;
+        return true;
     }
 
     void transitioned(Instant at) {

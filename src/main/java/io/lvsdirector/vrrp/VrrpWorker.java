@@ -48,6 +48,8 @@ public final class VrrpWorker {
     /** How often an instance without interface or address retries on its own (link events retry at once). */
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int MAX_DATAGRAMS_PER_WAKE = 64;
+    /** A failing action (say, every advert while a link is down) is logged at WARN once per this interval. */
+    private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Clock clock;
     private final ThreadFactory threadFactory;
@@ -66,6 +68,7 @@ public final class VrrpWorker {
     // Loop thread only.
     private final Map<String, InstanceRuntime> runtimes = new LinkedHashMap<>();
     private final Map<String, SyncGroup> groups = new LinkedHashMap<>();
+    private final Map<String, String> reportedProblems = new LinkedHashMap<>();
     private HostNetwork host;
     private long nextRetry;
 
@@ -346,12 +349,15 @@ public final class VrrpWorker {
         nextRetry = clock.nanoTime() + RETRY_NANOS;
     }
 
-    /** Rebuilds instances that lack their interface or address (all, or those on {@code interfaces}). */
+    /**
+     * Rebuilds instances whose host facts are missing or out of date: all such instances (periodically), or
+     * those on {@code interfaces} (after link events).
+     */
     private void retryUnresolved(Set<String> interfaces) {
         nextRetry = clock.nanoTime() + RETRY_NANOS;
         List<InstanceSpec> retry = new ArrayList<>();
         for (InstanceRuntime rt : runtimes.values()) {
-            boolean candidate = interfaces == null ? !rt.resolved() && rt.machine() != null
+            boolean candidate = interfaces == null ? rt.machine() != null && (!rt.resolved() || stale(rt))
                     : interfaces.contains(rt.spec().instance().interfaceName());
             if (candidate) {
                 retry.add(rt.spec());
@@ -369,6 +375,20 @@ public final class VrrpWorker {
         created.forEach(rt -> dispatch(rt, VrrpStateMachine::start));
     }
 
+    /** The interface was re-created or its primary address changed or went away: the sockets are wrong now. */
+    private boolean stale(InstanceRuntime rt) {
+        try {
+            ResolvedInterface now = ResolvedInterface.resolve(host.links(), host.addresses(),
+                    rt.spec().instance().interfaceName(), rt.spec().ipv6(), allVips());
+            return !now.equals(rt.transport().itf());
+        } catch (ResolvedInterface.Unavailable e) {
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("%s: cannot re-check the interface: %s", rt.name(), e.getMessage());
+            return false;
+        }
+    }
+
     private InstanceRuntime add(InstanceSpec spec) {
         List<InetAddress> vips = allVips();
         spec.vips().forEach(v -> vips.add(v.address()));
@@ -378,7 +398,15 @@ public final class VrrpWorker {
         } catch (RuntimeException e) { // e.g. an rtnetlink failure: keep the loop, show the instance as broken
             rt = InstanceRuntime.broken(spec, e.toString());
         }
-        rt.problem().ifPresent(p -> LOG.warnf("VRRP instance %s cannot run: %s", spec.name(), p));
+        String problem = rt.problem().orElse(null);
+        if (problem != null && !problem.equals(reportedProblems.get(spec.name()))) {
+            LOG.warnf("VRRP instance %s cannot run: %s", spec.name(), problem); // once, not at every retry
+        }
+        if (problem == null) {
+            reportedProblems.remove(spec.name());
+        } else {
+            reportedProblems.put(spec.name(), problem);
+        }
         runtimes.put(spec.name(), rt);
         return rt;
     }
@@ -456,7 +484,15 @@ public final class VrrpWorker {
                     notifyTransition(rt, a);
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("%s: %s failed: %s", rt.name(), action, e.getMessage());
+                long now = clock.nanoTime();
+                if (rt.warningDue(now, WARNING_INTERVAL_NANOS)) {
+                    LOG.warnf("%s: %s failed: %s", rt.name(), action, e.getMessage());
+                } else {
+                    LOG.debugf("%s: %s failed: %s", rt.name(), action, e.getMessage());
+                }
+                if (action instanceof SendAdvert) {
+                    nextRetry = now; // maybe the address or interface changed under us: re-check at once
+                }
             }
         }
     }

@@ -253,4 +253,16 @@ class VrrpNamespaceTest {
         // 2 at once plus about 7 refreshes in 3 s; generous bounds for a loaded machine, but clearly periodic
         assertTrue(announcements >= 2 + 4 && announcements <= 2 + 10, announcements + " announcements:\n" + capture);
     }
+
+    @Test
+    void losingThePrimaryAddressIsAFaultUntilItIsBack() throws Exception {
+        a = NamespacedWorker.start(lab.a, state(instance(IF_A, 3, 100, 300), vip("192.0.2.100", 24)));
+        Await.until(WAIT, () -> a.state() == VrrpState.BACKUP, () -> "A " + a.state());
+        lab.a.ip("addr", "del", "192.0.2.1/24", "dev", IF_A);
+        Await.until(WAIT, () -> a.state() == VrrpState.FAULT, () -> "A " + a.status());
+        assertTrue(a.status().orElseThrow().problem().orElseThrow().contains("no IPv4 address"), a.status().toString());
+        lab.a.ip("addr", "add", "192.0.2.9/24", "dev", IF_A);
+        Await.until(WAIT, () -> a.state() == VrrpState.MASTER, () -> "A " + a.status());
+        Await.until(WAIT, () -> hasAddress(lab.a, IF_A, "192.0.2.100/24"), () -> VethLab.addresses(lab.a, IF_A));
+    }
 }
