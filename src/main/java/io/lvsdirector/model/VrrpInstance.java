@@ -32,12 +32,31 @@ public record VrrpInstance(
         List<@NotBlank String> unicastPeers,
         @Valid VrrpAuthentication authentication,
         @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String syncGroup,
-        List<@NotBlank @Size(max = 15) String> trackInterfaces) {
+        List<@NotBlank @Size(max = 15) String> trackInterfaces,
+        VrrpChecksumMode checksumMode,
+        @Min(0) @Max(100) Integer garpRepeat,
+        @Min(0) @Max(86400000) Integer garpRefreshIntervalMs,
+        @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String notifyWebhook) {
+
+    /** Defaults of the fields added for VRRP I/O: keepalived's checksum, 5 announcements, no refresh. */
+    public static final int DEFAULT_GARP_REPEAT = 5;
 
     public VrrpInstance {
+        checksumMode = checksumMode == null ? VrrpChecksumMode.PSEUDO_HEADER : checksumMode;
+        garpRepeat = garpRepeat == null ? DEFAULT_GARP_REPEAT : garpRepeat;
+        garpRefreshIntervalMs = garpRefreshIntervalMs == null ? 0 : garpRefreshIntervalMs;
         preempt = preempt == null ? Boolean.TRUE : preempt;
         preemptDelayMs = preemptDelayMs == null ? 0 : preemptDelayMs;
         unicastPeers = unicastPeers == null ? List.of() : List.copyOf(unicastPeers);
         trackInterfaces = trackInterfaces == null ? List.of() : List.copyOf(trackInterfaces);
+    }
+
+    /** The fields of the first API version; the later ones take their defaults. */
+    public VrrpInstance(String name, String interfaceName, Integer virtualRouterId, Integer priority,
+            Integer version, Integer advertIntervalMs, Boolean preempt, Integer preemptDelayMs,
+            List<String> unicastPeers, VrrpAuthentication authentication, String syncGroup,
+            List<String> trackInterfaces) {
+        this(name, interfaceName, virtualRouterId, priority, version, advertIntervalMs, preempt, preemptDelayMs,
+                unicastPeers, authentication, syncGroup, trackInterfaces, null, null, null, null);
     }
 }

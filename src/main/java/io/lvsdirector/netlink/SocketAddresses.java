@@ -1,0 +1,67 @@
+package io.lvsdirector.netlink;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** struct sockaddr_in / sockaddr_in6 / sockaddr_ll in direct buffers, as the socket calls want them. */
+final class SocketAddresses {
+
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+    static final int AF_PACKET = 17;
+    static final int SOCKADDR_IN6_LEN = 28;
+    static final int SOCKADDR_LL_LEN = 20;
+
+    private SocketAddresses() {
+    }
+
+    /** sockaddr_in (port 0) or sockaddr_in6 (port 0, scope id for link-scoped addresses). */
+    static ByteBuffer inet(InetAddress address, int scopeIndex) {
+        byte[] raw = address.getAddress();
+        if (address instanceof Inet4Address) {
+            ByteBuffer b = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+            b.putShort(0, (short) AF_INET);
+            b.put(4, raw);
+            return b;
+        }
+        ByteBuffer b = ByteBuffer.allocateDirect(SOCKADDR_IN6_LEN).order(ByteOrder.nativeOrder());
+        b.putShort(0, (short) AF_INET6);
+        b.put(8, raw);
+        Inet6Address a6 = (Inet6Address) address;
+        boolean linkScoped = a6.isLinkLocalAddress() || a6.isMCLinkLocal() || a6.isMulticastAddress();
+        b.putInt(24, linkScoped ? scopeIndex : 0);
+        return b;
+    }
+
+    /** sockaddr_ll for sending on {@code ifindex} to {@code mac} with the given EtherType. */
+    static ByteBuffer link(int ifindex, int etherType, byte[] mac) {
+        ByteBuffer b = ByteBuffer.allocateDirect(SOCKADDR_LL_LEN).order(ByteOrder.nativeOrder());
+        b.putShort(0, (short) AF_PACKET);
+        b.put(2, (byte) (etherType >>> 8)); // sll_protocol is in network order
+        b.put(3, (byte) etherType);
+        b.putInt(4, ifindex);
+        b.put(11, (byte) mac.length);
+        b.put(12, mac);
+        return b;
+    }
+
+    /** The address in a sockaddr_in / sockaddr_in6 filled in by the kernel. */
+    static InetAddress parse(ByteBuffer b) {
+        int family = b.order(ByteOrder.nativeOrder()).getShort(0) & 0xffff;
+        byte[] raw = new byte[family == AF_INET6 ? 16 : 4];
+        b.get(family == AF_INET6 ? 8 : 4, raw);
+        return address(raw);
+    }
+
+    static InetAddress address(byte[] raw) {
+        try {
+            return InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address: " + raw.length + " bytes", e);
+        }
+    }
+}
