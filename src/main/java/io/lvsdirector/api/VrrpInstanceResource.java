@@ -1,5 +1,7 @@
 package io.lvsdirector.api;
 
+import io.lvsdirector.vrrp.VrrpService;
+
 import io.lvsdirector.model.ObjectKey;
 import io.lvsdirector.model.ObjectKind;
 import io.lvsdirector.model.VrrpInstance;
@@ -35,8 +37,39 @@ public class VrrpInstanceResource {
 
     private final CrudService crud;
 
-    VrrpInstanceResource(CrudService crud) {
+    private final VrrpService vrrp;
+
+    VrrpInstanceResource(CrudService crud, VrrpService vrrp) {
         this.crud = crud;
+        this.vrrp = vrrp;
+    }
+
+    @GET
+    @Path("{name}/status")
+    @Operation(summary = "Live VRRP state of an instance", description = "State (INITIALIZE, BACKUP, MASTER, FAULT), "
+            + "current master, last transition (time and reason), counters of adverts and of dropped packets by reason.")
+    @APIResponse(responseCode = "200", description = "The instance's live state",
+            content = @Content(schema = @Schema(implementation = VrrpStatusView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "KernelUnavailable")
+    public VrrpStatusView status(@Parameter(description = ApiDocs.NAME) @PathParam("name") String name) {
+        crud.get(TYPE, ObjectKey.of(ObjectKind.VRRP_INSTANCE, name)); // 404 when there is no such instance
+        if (!vrrp.enabled()) {
+            throw new ApiException(Problem.of(ProblemType.KERNEL_UNAVAILABLE, "VRRP is disabled (lvs.vrrp.enabled=false)"));
+        }
+        return vrrp.status(name).map(VrrpStatusView::of).orElseThrow(() -> new ApiException(
+                Problem.of(ProblemType.KERNEL_UNAVAILABLE, "VRRP instance " + name + " is not running yet")));
+    }
+
+    @GET
+    @Path("{name}/events")
+    @Operation(summary = "State transitions of an instance", description = "The most recent transitions, oldest first.")
+    @APIResponse(responseCode = "200", description = "The transitions",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VrrpStatusView.Event.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public java.util.List<VrrpStatusView.Event> events(@Parameter(description = ApiDocs.NAME) @PathParam("name") String name) {
+        crud.get(TYPE, ObjectKey.of(ObjectKind.VRRP_INSTANCE, name));
+        return vrrp.events(name).stream().map(VrrpStatusView.Event::of).toList();
     }
 
     @GET

@@ -56,6 +56,18 @@ class VrrpInstanceResourceTest {
     }
 
     @Test
+    void statusAndEventsNameTheInstanceAndSayWhenVrrpIsOff() {
+        // The test profile runs no VRRP (no traffic from tests on the host): the live views say so.
+        given().get(PATH + "/nope/status").then().statusCode(404);
+        Api.authed().body(Api.vrrp("vi-1", 51)).post(PATH).then().statusCode(201);
+        given().get(PATH + "/vi-1/status").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", containsString("VRRP is disabled"));
+        given().get(PATH + "/vi-1/events").then().statusCode(200).body("", hasSize(0));
+        given().get(PATH + "/nope/events").then().statusCode(404);
+    }
+
+    @Test
     void putCreatesWhenAbsentAndIsIdempotent() {
         Api.authed().body(Api.vrrp("vi-9", 9)).put(PATH + "/vi-9").then().statusCode(201);
         long revision = Api.revision();

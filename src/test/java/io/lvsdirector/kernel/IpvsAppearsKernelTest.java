@@ -34,10 +34,17 @@ class IpvsAppearsKernelTest {
     @Test
     void recoversWhenIpvsIsLoadedLater() throws Exception {
         new Ipvsadm().clear();
-        for (String m : MODULES) {
+        new Ipvsadm().run("--stop-daemon", "master");
+        new Ipvsadm().run("--stop-daemon", "backup");
+        // Schedulers and helpers loaded by earlier tests hold ip_vs: unload them first.
+        List<String> loaded = Files.readAllLines(Path.of("/proc/modules")).stream().map(l -> l.split(" ")[0])
+                .filter(m -> m.startsWith("ip_vs_")).toList();
+        for (String m : loaded) {
             run("modprobe", "-r", m);
         }
-        assertTrue(Files.notExists(Path.of("/proc/net/ip_vs")), "ip_vs could not be unloaded for the test");
+        run("modprobe", "-r", "ip_vs");
+        assertTrue(Files.notExists(Path.of("/proc/net/ip_vs")),
+                "ip_vs could not be unloaded for the test: " + Files.readString(Path.of("/proc/modules")));
         Path dir = Files.createTempDirectory(Path.of("target"), "director-appears-");
         try (DirectorProcess d = new DirectorProcess(dir, 18482)) {
             d.start();
