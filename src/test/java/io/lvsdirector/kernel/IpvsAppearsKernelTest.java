@@ -22,6 +22,8 @@ class IpvsAppearsKernelTest {
     private static final List<String> MODULES =
             List.of("ip_vs_rr", "ip_vs_wrr", "ip_vs_lc", "ip_vs_wlc", "ip_vs_sh", "ip_vs_mh", "ip_vs");
 
+    private static final Path BLOCK = Path.of("/etc/modprobe.d/lvs-director-test-no-ipvs.conf");
+
     @BeforeAll
     static void insideKernelVm() {
         KernelVm.require();
@@ -45,6 +47,9 @@ class IpvsAppearsKernelTest {
         run("modprobe", "-r", "ip_vs");
         assertTrue(Files.notExists(Path.of("/proc/net/ip_vs")),
                 "ip_vs could not be unloaded for the test: " + Files.readString(Path.of("/proc/modules")));
+        // Looking the "IPVS" family up would load the module on demand; forbid that, as on a kernel
+        // without it (the guest's /etc is a throw-away overlay).
+        Files.writeString(BLOCK, "install ip_vs /bin/false\n");
         Path dir = Files.createTempDirectory(Path.of("target"), "director-appears-");
         try (DirectorProcess d = new DirectorProcess(dir, 18482)) {
             d.start();
@@ -60,12 +65,14 @@ class IpvsAppearsKernelTest {
             assertEquals(503, d.get("/q/health/ready").statusCode());
             assertEquals(503, d.get("/api/v1/kernel/services").statusCode());
 
+            Files.delete(BLOCK);
             assertEquals(0, run("modprobe", "ip_vs"));
             d.await("the kernel programmed once IPVS is there", Duration.ofSeconds(120), () -> new Ipvsadm().rules()
                     .equals(List.of(IpvsRule.service("tcp 192.0.2.1:80", "scheduler", "rr"),
                             IpvsRule.destination("tcp 192.0.2.1:80", "198.51.100.10:80", "forward", "masq", "weight", "1"))));
             d.awaitBody("readiness back", "/q/health/ready", b -> b.contains("kernel in sync"));
         } finally {
+            Files.deleteIfExists(BLOCK);
             for (String m : MODULES) {
                 run("modprobe", m);
             }
