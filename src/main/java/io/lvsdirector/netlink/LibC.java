@@ -77,14 +77,19 @@ public final class LibC {
     private static final Runtime RUNTIME;
 
     static {
+        API = load(Api.class);
+        RUNTIME = Runtime.getRuntime(API);
+    }
+
+    /** Binds a jnr-ffi interface to libc; every binding of this package is made here, the same way. */
+    static <T> T load(Class<T> api) {
         // jnr-ffi generates bytecode with ASM unless told otherwise; the reflection loader avoids runtime class
         // generation (friendlier to a later native image) and its cost is negligible next to a syscall.
         // An explicit -Djnr.ffi.asm.enabled=... still wins.
         if (System.getProperty("jnr.ffi.asm.enabled") == null) {
             System.setProperty("jnr.ffi.asm.enabled", "false");
         }
-        API = LibraryLoader.create(Api.class).load("c");
-        RUNTIME = Runtime.getRuntime(API);
+        return LibraryLoader.create(api).load("c");
     }
 
     private LibC() {

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import jnr.ffi.LastError;
-import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
@@ -39,10 +38,7 @@ public final class PollLibC {
     private static final Runtime RUNTIME;
 
     static {
-        if (System.getProperty("jnr.ffi.asm.enabled") == null) {
-            System.setProperty("jnr.ffi.asm.enabled", "false");
-        }
-        API = LibraryLoader.create(Api.class).load("c");
+        API = LibC.load(Api.class);
         RUNTIME = Runtime.getRuntime(API);
     }
 
