@@ -36,7 +36,7 @@ public class ConfigResource {
     }
 
     @GET
-    @Operation(summary = "Export the whole configuration",
+    @Operation(operationId = "exportConfig", summary = "Export the whole configuration",
             description = "Every object, with the revision; the ETag is the quoted global revision.")
     @APIResponse(responseCode = "200", description = "The configuration",
             content = @Content(schema = @Schema(implementation = ConfigDocument.class)))
@@ -47,10 +47,10 @@ public class ConfigResource {
     }
 
     @PUT
-    @Operation(summary = "Replace the whole configuration",
+    @Operation(operationId = "replaceConfig", summary = "Replace the whole configuration",
             description = "Validated as a whole and committed as one revision; objects absent from the document "
                     + "are deleted. The revision member of the body is ignored.")
-    @APIResponse(responseCode = "200", description = "The configuration now stored (or, with dryRun, the changes)",
+    @APIResponse(responseCode = "200", description = "The configuration now stored",
             content = @Content(schema = @Schema(implementation = ConfigDocument.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -60,7 +60,7 @@ public class ConfigResource {
     public Response replace(ConfigDocument body,
             @Parameter(description = "Only replace if the global revision (quoted, as the ETag of GET /config) "
                     + "still matches; a stale tag gives 412.") @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+            @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun) {
         validation.require(body);
         CommitResult r = store.write(current -> {
             EntityTags.check(ifMatch, current.revision(), true, "the configuration");

@@ -27,7 +27,7 @@ public class KernelResource {
 
     @GET
     @Path("services")
-    @Operation(summary = "Live IPVS table", description = "Every virtual service in the kernel with its real servers and "
+    @Operation(operationId = "getKernelServices", summary = "Live IPVS table", description = "Every virtual service in the kernel with its real servers and "
             + "traffic counters, read now. Services the director does not manage are flagged foreign.")
     @APIResponse(responseCode = "200", description = "The kernel's table")
     @APIResponse(responseCode = "503", ref = "KernelUnavailable")
@@ -43,7 +43,7 @@ public class KernelResource {
 
     @GET
     @Path("plan")
-    @Operation(summary = "Pending plan", description = "The kernel writes a reconcile pass would make now; empty when the "
+    @Operation(operationId = "getKernelPlan", summary = "Pending plan", description = "The kernel writes a reconcile pass would make now; empty when the "
             + "kernel is in sync.")
     @APIResponse(responseCode = "200", description = "The pending writes and the foreign services")
     @APIResponse(responseCode = "503", ref = "KernelUnavailable")
@@ -58,7 +58,7 @@ public class KernelResource {
 
     @GET
     @Path("reconcile")
-    @Operation(summary = "Reconciler status", description = "Whether IPVS is available, whether the kernel is in sync "
+    @Operation(operationId = "getReconcilerStatus", summary = "Reconciler status", description = "Whether IPVS is available, whether the kernel is in sync "
             + "with the latest revision, and the last pass: writes made, failures per object, duration.")
     @APIResponse(responseCode = "200", description = "The reconciler's status")
     public KernelViews.StatusView reconcile() {

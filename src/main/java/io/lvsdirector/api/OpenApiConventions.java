@@ -1,6 +1,7 @@
 package io.lvsdirector.api;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -9,10 +10,12 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * What holds for every operation, written once instead of on each resource method: writes need the
- * bearer token; successful answers carry X-Revision, object answers an ETag, creations a Location.
+ * bearer token; successful answers carry X-Revision, object answers an ETag, creations a Location; every write
+ * has a dry-run twin under /api/v1/dry-run (see {@link DryRunPaths}).
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -21,16 +24,44 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : item.getOperations().entrySet()) {
-                if (op.getKey() != PathItem.HttpMethod.GET && op.getKey() != PathItem.HttpMethod.HEAD) {
+        Map<String, PathItem> twins = new TreeMap<>();
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+                boolean write = op.getKey() != PathItem.HttpMethod.GET && op.getKey() != PathItem.HttpMethod.HEAD;
+                if (write) {
                     op.getValue().addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
                 }
                 if (op.getValue().getResponses() != null && op.getValue().getResponses().getAPIResponses() != null) {
                     op.getValue().getResponses().getAPIResponses().forEach(this::headers);
                 }
+                if (write && path.getKey().startsWith(DryRunPaths.API + "/")) {
+                    twins.computeIfAbsent(DryRunPaths.twinOf(path.getKey()), p -> OASFactory.createPathItem())
+                            .setOperation(op.getKey(), dryRunTwin(op.getValue()));
+                }
             }
         }
+        twins.forEach(openAPI.getPaths()::addPathItem);
+    }
+
+    /** The same request answered with the changes it would make: the write's parameters, body and errors. */
+    private static Operation dryRunTwin(Operation write) {
+        APIResponses responses = OASFactory.createAPIResponses()
+                .addAPIResponse("200", OASFactory.createAPIResponse().ref("DryRun"));
+        write.getResponses().getAPIResponses().forEach((code, response) -> {
+            if (!code.startsWith("2")) {
+                responses.addAPIResponse(code, response);
+            }
+        });
+        String id = write.getOperationId();
+        return OASFactory.createOperation()
+                .operationId("dryRun" + Character.toUpperCase(id.charAt(0)) + id.substring(1))
+                .summary("Dry run: " + write.getSummary())
+                .description(ApiDocs.DRY_RUN)
+                .tags(write.getTags())
+                .parameters(write.getParameters())
+                .requestBody(write.getRequestBody())
+                .responses(responses)
+                .security(write.getSecurity());
     }
 
     private void headers(String code, APIResponse response) {

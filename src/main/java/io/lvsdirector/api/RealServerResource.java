@@ -69,7 +69,7 @@ public class RealServerResource {
     }
 
     @GET
-    @Operation(summary = "List the real servers of a virtual service", description = "In name order, each with a "
+    @Operation(operationId = "listRealServers", summary = "List the real servers of a virtual service", description = "In name order, each with a "
             + "read-only health member: state (UP, DOWN, UNKNOWN when not checked), lastCheck, latencyMs, lastError, "
             + "consecutive successes and failures.")
     @APIResponse(responseCode = "200", description = "The real servers",
@@ -81,7 +81,7 @@ public class RealServerResource {
 
     @GET
     @Path("{name}")
-    @Operation(summary = "Get a real server", description = "With a read-only health member: state (UP, DOWN, "
+    @Operation(operationId = "getRealServer", summary = "Get a real server", description = "With a read-only health member: state (UP, DOWN, "
             + "UNKNOWN when not checked), lastCheck, latencyMs, lastError, consecutive successes and failures.")
     @APIResponse(responseCode = "200", description = "The real server, with its ETag",
             content = @Content(schema = @Schema(implementation = RealServer.class)))
@@ -92,11 +92,10 @@ public class RealServerResource {
     }
 
     @POST
-    @Operation(summary = "Add a real server", description = "Adds a real server to the virtual service; 409 if the "
+    @Operation(operationId = "createRealServer", summary = "Add a real server", description = "Adds a real server to the virtual service; 409 if the "
             + "name is taken within the service. The body's virtualService may be omitted (the path gives it).")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
             content = @Content(schema = @Schema(implementation = RealServer.class)))
-    @APIResponse(responseCode = "200", ref = "DryRun")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -104,16 +103,16 @@ public class RealServerResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response create(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service,
-            RealServer body, @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
+            RealServer body, @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun,
             @Context UriInfo uri) {
         return crud.create(TYPE, service, inService(service, body), dryRun, uri);
     }
 
     @PUT
     @Path("{name}")
-    @Operation(summary = "Create or replace a real server", description = "Full replace; creates it if absent.")
-    @APIResponse(responseCode = "200", description = "Replaced (or, with dryRun, the changes)",
-            content = @Content(schema = @Schema(oneOf = {RealServer.class, DryRunResult.class})))
+    @Operation(operationId = "replaceRealServer", summary = "Create or replace a real server", description = "Full replace; creates it if absent.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = RealServer.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RealServer.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -125,16 +124,17 @@ public class RealServerResource {
     public Response replace(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service,
             @Parameter(description = ApiDocs.NAME) @PathParam("name") String name, RealServer body,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+            @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun) {
         return crud.replace(TYPE, ObjectKey.realServer(service, name), inService(service, body), ifMatch, dryRun,
                 RealServer::name);
     }
 
     @DELETE
+    // A 204 has no body: a client that only accepts problem documents (the errors) must not get 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{name}")
-    @Operation(summary = "Remove a real server")
+    @Operation(operationId = "deleteRealServer", summary = "Remove a real server")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "200", ref = "DryRun")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -142,7 +142,7 @@ public class RealServerResource {
     public Response delete(@Parameter(description = ApiDocs.SERVICE) @PathParam("service") String service,
             @Parameter(description = ApiDocs.NAME) @PathParam("name") String name,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+            @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun) {
         return crud.delete(TYPE, ObjectKey.realServer(service, name), ifMatch, dryRun);
     }
 

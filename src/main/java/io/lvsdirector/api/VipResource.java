@@ -40,7 +40,7 @@ public class VipResource {
     }
 
     @GET
-    @Operation(summary = "List VIPs", description = "All VIPs in name order.")
+    @Operation(operationId = "listVips", summary = "List VIPs", description = "All VIPs in name order.")
     @APIResponse(responseCode = "200", description = "The VIPs",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Vip.class)))
     public Response list() {
@@ -49,7 +49,7 @@ public class VipResource {
 
     @GET
     @Path("{name}")
-    @Operation(summary = "Get a VIP")
+    @Operation(operationId = "getVip", summary = "Get a VIP")
     @APIResponse(responseCode = "200", description = "The VIP, with its ETag",
             content = @Content(schema = @Schema(implementation = Vip.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -58,25 +58,24 @@ public class VipResource {
     }
 
     @POST
-    @Operation(summary = "Create a VIP", description = "Creates a VIP; 409 if the name is taken.")
+    @Operation(operationId = "createVip", summary = "Create a VIP", description = "Creates a VIP; 409 if the name is taken.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
             content = @Content(schema = @Schema(implementation = Vip.class)))
-    @APIResponse(responseCode = "200", ref = "DryRun")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(Vip body, @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
+    public Response create(Vip body, @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun,
             @Context UriInfo uri) {
         return crud.create(TYPE, null, body, dryRun, uri);
     }
 
     @PUT
     @Path("{name}")
-    @Operation(summary = "Create or replace a VIP", description = "Full replace; creates the VIP if absent.")
-    @APIResponse(responseCode = "200", description = "Replaced (or, with dryRun, the changes)",
-            content = @Content(schema = @Schema(oneOf = {Vip.class, DryRunResult.class})))
+    @Operation(operationId = "replaceVip", summary = "Create or replace a VIP", description = "Full replace; creates the VIP if absent.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = Vip.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Vip.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -86,15 +85,16 @@ public class VipResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response replace(@Parameter(description = ApiDocs.NAME) @PathParam("name") String name, Vip body,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+            @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun) {
         return crud.replace(TYPE, ObjectKey.of(ObjectKind.VIP, name), body, ifMatch, dryRun, Vip::name);
     }
 
     @DELETE
+    // A 204 has no body: a client that only accepts problem documents (the errors) must not get 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{name}")
-    @Operation(summary = "Delete a VIP", description = "409 while a virtual service uses it.")
+    @Operation(operationId = "deleteVip", summary = "Delete a VIP", description = "409 while a virtual service uses it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "200", ref = "DryRun")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -102,7 +102,7 @@ public class VipResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response delete(@Parameter(description = ApiDocs.NAME) @PathParam("name") String name,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+            @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun) {
         return crud.delete(TYPE, ObjectKey.of(ObjectKind.VIP, name), ifMatch, dryRun);
     }
 }

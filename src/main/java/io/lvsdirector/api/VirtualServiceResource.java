@@ -40,7 +40,7 @@ public class VirtualServiceResource {
     }
 
     @GET
-    @Operation(summary = "List virtual services", description = "All virtual services in name order.")
+    @Operation(operationId = "listVirtualServices", summary = "List virtual services", description = "All virtual services in name order.")
     @APIResponse(responseCode = "200", description = "The virtual services",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VirtualService.class)))
     public Response list() {
@@ -49,7 +49,7 @@ public class VirtualServiceResource {
 
     @GET
     @Path("{name}")
-    @Operation(summary = "Get a virtual service")
+    @Operation(operationId = "getVirtualService", summary = "Get a virtual service")
     @APIResponse(responseCode = "200", description = "The virtual service, with its ETag",
             content = @Content(schema = @Schema(implementation = VirtualService.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -58,25 +58,24 @@ public class VirtualServiceResource {
     }
 
     @POST
-    @Operation(summary = "Create a virtual service", description = "Creates a virtual service; 409 if the name is taken.")
+    @Operation(operationId = "createVirtualService", summary = "Create a virtual service", description = "Creates a virtual service; 409 if the name is taken.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
             content = @Content(schema = @Schema(implementation = VirtualService.class)))
-    @APIResponse(responseCode = "200", ref = "DryRun")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(VirtualService body, @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
+    public Response create(VirtualService body, @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun,
             @Context UriInfo uri) {
         return crud.create(TYPE, null, body, dryRun, uri);
     }
 
     @PUT
     @Path("{name}")
-    @Operation(summary = "Create or replace a virtual service", description = "Full replace; creates the service if absent. Its real servers are kept.")
-    @APIResponse(responseCode = "200", description = "Replaced (or, with dryRun, the changes)",
-            content = @Content(schema = @Schema(oneOf = {VirtualService.class, DryRunResult.class})))
+    @Operation(operationId = "replaceVirtualService", summary = "Create or replace a virtual service", description = "Full replace; creates the service if absent. Its real servers are kept.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = VirtualService.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = VirtualService.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -86,15 +85,16 @@ public class VirtualServiceResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response replace(@Parameter(description = ApiDocs.NAME) @PathParam("name") String name, VirtualService body,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+            @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun) {
         return crud.replace(TYPE, ObjectKey.of(ObjectKind.VIRTUAL_SERVICE, name), body, ifMatch, dryRun, VirtualService::name);
     }
 
     @DELETE
+    // A 204 has no body: a client that only accepts problem documents (the errors) must not get 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{name}")
-    @Operation(summary = "Delete a virtual service", description = "409 while it still has real servers.")
+    @Operation(operationId = "deleteVirtualService", summary = "Delete a virtual service", description = "409 while it still has real servers.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "200", ref = "DryRun")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -102,7 +102,7 @@ public class VirtualServiceResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response delete(@Parameter(description = ApiDocs.NAME) @PathParam("name") String name,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+            @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun) {
         return crud.delete(TYPE, ObjectKey.of(ObjectKind.VIRTUAL_SERVICE, name), ifMatch, dryRun);
     }
 }

@@ -46,7 +46,7 @@ public class VrrpInstanceResource {
 
     @GET
     @Path("{name}/status")
-    @Operation(summary = "Live VRRP state of an instance", description = "State (INITIALIZE, BACKUP, MASTER, FAULT), "
+    @Operation(operationId = "getVrrpInstanceStatus", summary = "Live VRRP state of an instance", description = "State (INITIALIZE, BACKUP, MASTER, FAULT), "
             + "current master, last transition (time and reason), counters of adverts and of dropped packets by reason.")
     @APIResponse(responseCode = "200", description = "The instance's live state",
             content = @Content(schema = @Schema(implementation = VrrpStatusView.class)))
@@ -63,7 +63,7 @@ public class VrrpInstanceResource {
 
     @GET
     @Path("{name}/events")
-    @Operation(summary = "State transitions of an instance", description = "The most recent transitions, oldest first.")
+    @Operation(operationId = "listVrrpInstanceEvents", summary = "State transitions of an instance", description = "The most recent transitions, oldest first.")
     @APIResponse(responseCode = "200", description = "The transitions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VrrpStatusView.Event.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -73,7 +73,7 @@ public class VrrpInstanceResource {
     }
 
     @GET
-    @Operation(summary = "List VRRP instances", description = "All VRRP instances in name order.")
+    @Operation(operationId = "listVrrpInstances", summary = "List VRRP instances", description = "All VRRP instances in name order.")
     @APIResponse(responseCode = "200", description = "The VRRP instances",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VrrpInstance.class)))
     public Response list() {
@@ -82,7 +82,7 @@ public class VrrpInstanceResource {
 
     @GET
     @Path("{name}")
-    @Operation(summary = "Get a VRRP instance")
+    @Operation(operationId = "getVrrpInstance", summary = "Get a VRRP instance")
     @APIResponse(responseCode = "200", description = "The VRRP instance, with its ETag",
             content = @Content(schema = @Schema(implementation = VrrpInstance.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -91,25 +91,24 @@ public class VrrpInstanceResource {
     }
 
     @POST
-    @Operation(summary = "Create a VRRP instance", description = "Creates a VRRP instance; 409 if the name is taken.")
+    @Operation(operationId = "createVrrpInstance", summary = "Create a VRRP instance", description = "Creates a VRRP instance; 409 if the name is taken.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
             content = @Content(schema = @Schema(implementation = VrrpInstance.class)))
-    @APIResponse(responseCode = "200", ref = "DryRun")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(VrrpInstance body, @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
+    public Response create(VrrpInstance body, @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun,
             @Context UriInfo uri) {
         return crud.create(TYPE, null, body, dryRun, uri);
     }
 
     @PUT
     @Path("{name}")
-    @Operation(summary = "Create or replace a VRRP instance", description = "Full replace; creates the instance if absent.")
-    @APIResponse(responseCode = "200", description = "Replaced (or, with dryRun, the changes)",
-            content = @Content(schema = @Schema(oneOf = {VrrpInstance.class, DryRunResult.class})))
+    @Operation(operationId = "replaceVrrpInstance", summary = "Create or replace a VRRP instance", description = "Full replace; creates the instance if absent.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = VrrpInstance.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = VrrpInstance.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -119,15 +118,16 @@ public class VrrpInstanceResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response replace(@Parameter(description = ApiDocs.NAME) @PathParam("name") String name, VrrpInstance body,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+            @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun) {
         return crud.replace(TYPE, ObjectKey.of(ObjectKind.VRRP_INSTANCE, name), body, ifMatch, dryRun, VrrpInstance::name);
     }
 
     @DELETE
+    // A 204 has no body: a client that only accepts problem documents (the errors) must not get 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Path("{name}")
-    @Operation(summary = "Delete a VRRP instance", description = "409 while a VIP refers to it.")
+    @Operation(operationId = "deleteVrrpInstance", summary = "Delete a VRRP instance", description = "409 while a VIP refers to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "200", ref = "DryRun")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -135,7 +135,7 @@ public class VrrpInstanceResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response delete(@Parameter(description = ApiDocs.NAME) @PathParam("name") String name,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(description = ApiDocs.DRY_RUN) @QueryParam("dryRun") boolean dryRun) {
+            @Parameter(hidden = true) @QueryParam("dryRun") boolean dryRun) {
         return crud.delete(TYPE, ObjectKey.of(ObjectKind.VRRP_INSTANCE, name), ifMatch, dryRun);
     }
 }
