@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -49,6 +50,7 @@ final class StateFileCodec {
     static final int FORMAT = 1;
 
     @JsonPropertyOrder({"format", "revision", "state", "objectRevisions"})
+    @RegisterForReflection // read and written by Jackson: a native image must keep its constructor and accessors
     record StateFile(Integer format, Long revision, DesiredState state, Map<String, Long> objectRevisions) {
     }
 
