@@ -2,6 +2,7 @@ package io.lvsdirector.api;
 
 import java.util.Map;
 import java.util.TreeMap;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * bearer token; successful answers carry X-Revision, object answers an ETag, creations a Location; every write
  * has a dry-run twin under /api/v1/dry-run (see {@link DryRunPaths}).
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD) // the document is then made once, at build time, not at every start
 public class OpenApiConventions implements OASFilter {
 
     @Override
