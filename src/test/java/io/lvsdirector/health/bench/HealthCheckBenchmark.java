@@ -12,10 +12,7 @@ import io.lvsdirector.model.HttpCheckSpec;
 import io.lvsdirector.model.ObjectKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,9 +29,13 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     io.lvsdirector.health.bench.HealthCheckBenchmark [targets=5000] [seconds=20] [intervalMs=1000] [tcp|http]
+ *     io.lvsdirector.health.bench.HealthCheckBenchmark [targets=5000] [seconds=20] [intervalMs=1000] [tcp|http] [keepalived]
  * (-Dwarmup=10: seconds of warm-up before measuring, for the JIT)
  * </pre>
+ *
+ * <p>With {@code keepalived} (TCP only) the same targets are then checked by keepalived's checker
+ * ({@link KeepalivedChecker}) in the same run, and both are measured by the connections the acceptor saw. keepalived's
+ * checker needs IPVS: run it inside the kernel-test VM ({@code src/test/vm/kernel-vm -- java ...}).
  */
 public final class HealthCheckBenchmark {
 
@@ -52,6 +53,10 @@ public final class HealthCheckBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int intervalMs = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         CheckType type = args.length > 3 ? CheckType.valueOf(args[3].toUpperCase(Locale.ROOT)) : CheckType.TCP;
+        boolean keepalived = args.length > 4 && args[4].equals("keepalived");
+        if (keepalived && type != CheckType.TCP) {
+            throw new IllegalArgumentException("the keepalived comparison is of TCP checks");
+        }
         if (type != CheckType.TCP && type != CheckType.HTTP) {
             throw new IllegalArgumentException("tcp or http");
         }
@@ -62,7 +67,7 @@ public final class HealthCheckBenchmark {
 
         // Thousands of transition lines would measure the console, not the checks: they are counted instead.
         HEALTH_LOG.setLevel(java.util.logging.Level.WARNING);
-        Process acceptor = startAcceptor(type);
+        AcceptorProcess acceptor = AcceptorProcess.start(type, FIRST_PORT, PORTS);
         Vertx vertx = Vertx.vertx();
         CountingChecker counting = new CountingChecker(new CheckRunner(vertx));
         HealthMonitor monitor = new HealthMonitor(vertx, counting);
@@ -86,13 +91,15 @@ public final class HealthCheckBenchmark {
             long transitions0 = transitions.sum();
             long cpu0 = processCpuNanos();
             long[] userSys0 = userSystemTicks(ProcessHandle.current().pid());
-            long acceptorCpu0 = cpuNanos(acceptor.toHandle());
+            long acceptorCpu0 = cpuNanos(acceptor.handle());
+            long accepted0 = acceptor.accepted();
             long wall0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             long wall = System.nanoTime() - wall0;
             long cpu = processCpuNanos() - cpu0;
             long[] userSys = userSystemTicks(ProcessHandle.current().pid());
-            long acceptorCpu = cpuNanos(acceptor.toHandle()) - acceptorCpu0;
+            long acceptorCpu = cpuNanos(acceptor.handle()) - acceptorCpu0;
+            long accepted = acceptor.accepted() - accepted0;
             counting.stopMeasuring();
 
             double wallS = wall / 1e9;
@@ -112,28 +119,30 @@ public final class HealthCheckBenchmark {
             System.out.printf("machine: %d cores, load average %.1f (other work on the machine inflates latency)%n",
                     Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            double oursCpuPerConnection = cpu / 1e3 / Math.max(1, accepted);
+            System.out.printf("ours: %.0f connections/s seen by the acceptor, %.3f cores, %.1f us CPU per connection%n",
+                    accepted / wallS, cpu / (double) wall, oursCpuPerConnection);
+            stop(monitor, vertx);   // keepalived's checker must have the machine to itself
+            if (keepalived) {
+                KeepalivedChecker.Measurement k = KeepalivedChecker.measure(targets, FIRST_PORT, PORTS, intervalMs,
+                        WARMUP_SECONDS, seconds, acceptor);
+                System.out.printf("keepalived: %.0f connections/s seen by the acceptor, %.3f cores, %.1f us CPU per "
+                        + "connection%n", k.connectionsPerSecond(), k.cores(), k.cpuMicrosPerConnection());
+                System.out.printf("ours against keepalived, same targets, same run: CPU per check %.2fx, CPU %.2fx%n",
+                        oursCpuPerConnection / k.cpuMicrosPerConnection(), (cpu / (double) wall) / k.cores());
+            }
         } finally {
-            monitor.close();
-            vertx.close().toCompletionStage().toCompletableFuture().get();
-            acceptor.getOutputStream().close();
-            acceptor.destroy();
+            stop(monitor, vertx);
+            acceptor.close();
         }
         System.exit(0);
     }
 
-    private static Process startAcceptor(CheckType type) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                LoopbackAcceptor.class.getName(), Integer.toString(FIRST_PORT), Integer.toString(PORTS),
-                type.name().toLowerCase(Locale.ROOT))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (!"ready".equals(line)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("acceptor did not start: " + line);
+    private static void stop(HealthMonitor monitor, Vertx vertx) throws Exception {
+        if (monitor.streamCount() > 0) {
+            monitor.close();
+            vertx.close().toCompletionStage().toCompletableFuture().get();
         }
-        return p;
     }
 
     private static long processCpuNanos() {
@@ -142,7 +151,7 @@ public final class HealthCheckBenchmark {
     }
 
     /** utime and stime of a process from /proc (Linux), in clock ticks. */
-    private static long[] userSystemTicks(long pid) {
+    static long[] userSystemTicks(long pid) {
         try {
             String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -13,12 +13,16 @@ import java.nio.charset.StandardCharsets;
  * The benchmark's backends, run as a separate process so that their CPU is not counted as the
  * checker's: one listener on 0.0.0.0 (so on all of 127.0.0.0/8) per port. Mode {@code tcp} accepts
  * and closes; mode {@code http} reads a request head, answers 200 and closes.
- * Args: first port, port count, mode. Runs until stdin closes (the benchmark ends it).
+ * Args: first port, port count, mode. Runs until stdin closes (the benchmark ends it); each line read on stdin is
+ * answered with the number of connections accepted so far, so that a checker that counts nothing itself (such as
+ * keepalived's) can be measured by its connections.
  */
 public final class LoopbackAcceptor {
 
     private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\nok\n")
             .getBytes(StandardCharsets.US_ASCII);
+
+    private static final java.util.concurrent.atomic.LongAdder ACCEPTED = new java.util.concurrent.atomic.LongAdder();
 
     private LoopbackAcceptor() {
     }
@@ -46,8 +50,12 @@ public final class LoopbackAcceptor {
         }
         System.out.println("ready");
         System.out.flush();
-        while (System.in.read() >= 0) {
-            // runs until the parent closes our stdin (or dies)
+        int c;
+        while ((c = System.in.read()) >= 0) {   // runs until the parent closes our stdin (or dies)
+            if (c == '\n') {
+                System.out.println(ACCEPTED.sum());
+                System.out.flush();
+            }
         }
         System.exit(0);
     }
@@ -63,6 +71,7 @@ public final class LoopbackAcceptor {
                     if (key.isAcceptable()) {
                         SocketChannel client;
                         while ((client = ((ServerSocketChannel) key.channel()).accept()) != null) {
+                            ACCEPTED.increment();
                             if (http) {
                                 client.configureBlocking(false);
                                 client.register(selector, SelectionKey.OP_READ, ByteBuffer.allocate(1024));
