@@ -42,7 +42,7 @@ public final class DirectorProcess implements AutoCloseable {
         if (Runtime.version().feature() >= 24) {
             cmd.add("--enable-native-access=ALL-UNNAMED");
         }
-        cmd.addAll(List.of(
+        cmd.addAll(List.of(EmulatedJvmCrash.errorFileOption(stateDir),
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dlvs.state.file=" + stateDir.resolve("state.json"),
                 "-Dlvs.api.auth=none", "-Dlvs.ipvs.resync-interval=1s", "-Dlvs.vrrp.enabled=false",
@@ -50,13 +50,12 @@ public final class DirectorProcess implements AutoCloseable {
         try {
             launchAndAwaitLive(cmd);
         } catch (AssertionError e) {
-            if (!crashedInCompiledJavaCode()) {
+            if (!EmulatedJvmCrash.inLibraryJavaCode(sinceLaunch())) {
                 throw e;
             }
-            // Software emulation has, rarely, crashed a guest JVM inside JIT-compiled library code (never in
-            // native or project code). One restart keeps such an emulator fault from failing the suite; it
-            // is printed so that a pattern shows.
-            System.err.println("DirectorProcess: the director JVM crashed in JIT-compiled code; restarting it once. "
+            // One restart keeps an emulator fault (see EmulatedJvmCrash) from failing the suite; printed so that a
+            // pattern shows.
+            System.err.println("DirectorProcess: the director JVM crashed in library Java code; restarting it once. "
                     + "Crash report:\n" + tail(2000));
             launchAndAwaitLive(cmd);
         }
@@ -78,14 +77,12 @@ public final class DirectorProcess implements AutoCloseable {
         });
     }
 
-    /** A HotSpot fatal-error report whose problematic frame is compiled Java code ("J"), not native ("C"/"V"). */
-    private boolean crashedInCompiledJavaCode() {
+    private String sinceLaunch() {
         try {
-            String l = log().substring(launchLogOffset);
-            return l.contains("A fatal error has been detected by the Java Runtime Environment")
-                    && l.matches("(?s).*# Problematic frame:\\s*# J .*") && !l.contains("io.lvsdirector");
+            String l = log();
+            return l.substring(Math.min(launchLogOffset, l.length()));
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 

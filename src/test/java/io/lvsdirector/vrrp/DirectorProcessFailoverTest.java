@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.lvsdirector.kernel.EmulatedJvmCrash;
 import io.lvsdirector.model.DesiredState;
 import io.lvsdirector.netlink.KernelRequirements;
 import io.lvsdirector.netlink.NetworkNamespace;
@@ -92,12 +93,16 @@ class DirectorProcessFailoverTest {
     void twoDirectorProcessesElectAMasterAndHandTheVipOverOnSigkillAndFasterOnGracefulStop() throws Exception {
         a.start();
         b.start();
+        // Under emulation one JVM can be ready minutes before the other: A alone holding the VIP proves nothing
+        // until B runs VRRP too (otherwise B is not there to take over when A is killed).
+        a.awaitRunning(START);
+        b.awaitRunning(START);
         awaitVipOnlyOn(a, b, START, "the higher priority (A, 150) becomes master");
         // B must have heard A (it stays BACKUP, no VIP) for a few intervals before the crash.
         stillOnlyOn(a, b, Duration.ofMillis(3 * ADVERT_MS));
 
         settleAtRandomAdvertPhase();
-        long crashMs = a.signalAndTimeTakeOver(true, lab.b, IF_B);
+        long crashMs = a.signalAndTimeTakeOver(true, lab.b, IF_B, this::bothLogs);
         System.out.printf("director process take-over after SIGKILL: %d ms (Master_Down_Interval %d ms)%n",
                 crashMs, MASTER_DOWN_MS);
         // The silence must be waited out: at least 3 intervals minus the last advert's age (under one interval).
@@ -107,11 +112,12 @@ class DirectorProcessFailoverTest {
         // kernel); only the backup's side is checked here, and the restart below must clean A up.
 
         a.start();
+        a.awaitRunning(START);
         awaitVipOnlyOn(a, b, START, "the restarted A (150, preempt) takes the VIP back");
         stillOnlyOn(a, b, Duration.ofMillis(3 * ADVERT_MS));
 
         settleAtRandomAdvertPhase();
-        long gracefulMs = a.signalAndTimeTakeOver(false, lab.b, IF_B);
+        long gracefulMs = a.signalAndTimeTakeOver(false, lab.b, IF_B, this::bothLogs);
         long handOverMs = gracefulMs - a.vipGoneMs;
         System.out.printf("director process take-over after SIGTERM: %d ms, of which %d ms from the master releasing"
                 + " the VIP (with its priority 0) to the backup holding it (Skew_Time %d ms)%n", gracefulMs, handOverMs, SKEW_MS);
@@ -127,6 +133,10 @@ class DirectorProcessFailoverTest {
         assertTrue(handOverMs < 2L * ADVERT_MS, "hand-over after the graceful release (priority 0, then Skew_Time "
                 + SKEW_MS + " ms) took " + handOverMs + " ms\n" + a.logTail() + "\nB log:\n" + b.logTail());
         assertTrue(handOverMs < crashMs, "graceful hand-over " + handOverMs + " ms not faster than SIGKILL " + crashMs + " ms");
+    }
+
+    private String bothLogs() {
+        return "A log:\n" + a.logTail() + "\nB log:\n" + b.logTail();
     }
 
     /** Lets the pair run a little, ending at a random point of the master's advertisement cycle. */
@@ -167,6 +177,9 @@ class DirectorProcessFailoverTest {
         final Path log;
         final Path jar;
         Process process;
+        /** Length of the log when the current process was started: what follows is its output. */
+        long startedAt;
+        boolean restarted;
         /** Milliseconds from the last signal until this side's VIP was first seen gone; -1 if not seen. */
         long vipGoneMs = -1;
 
@@ -188,11 +201,13 @@ class DirectorProcessFailoverTest {
             if (Runtime.version().feature() >= 24) {
                 cmd.add("--enable-native-access=ALL-UNNAMED");
             }
-            cmd.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=18080", // the namespace's own loopback
+            cmd.addAll(List.of(EmulatedJvmCrash.errorFileOption(log.getParent()),
+                    "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=18080", // the namespace's own loopback
                     "-Dlvs.state.file=" + stateFile, "-Dlvs.api.auth=none", "-Dlvs.ipvs.enabled=false",
                     "-Dlvs.health.enabled=false", "-jar", jar.toString()));
             Files.writeString(log, "---- start: " + String.join(" ", cmd) + "\n", java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
+            startedAt = Files.size(log);
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             // "ip netns exec" enters the namespace and execs the command: the child's PID is the JVM's own,
@@ -223,6 +238,44 @@ class DirectorProcessFailoverTest {
             fail(name + ": pid " + process.pid() + " is not the JVM (" + target + ")\n" + logTail());
         }
 
+        /**
+         * Waits until this start's log shows the VRRP worker in BACKUP (every instance starts there, priority
+         * below 255) and Quarkus started, and fails with the log if the process dies or takes too long.
+         */
+        void awaitRunning(Duration limit) throws InterruptedException, IOException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (true) {
+                String since = logSinceStart();
+                if (since.contains("INITIALIZE -> BACKUP") && since.contains(" started in ")) {
+                    return;
+                }
+                if (!process.isAlive()) {
+                    if (!restarted && EmulatedJvmCrash.inLibraryJavaCode(since)) {
+                        restarted = true; // once per test: see EmulatedJvmCrash
+                        System.err.println("director " + name + ": the JVM crashed in library Java code; restarting it"
+                                + " once. Crash report:\n" + logTail());
+                        start();
+                        continue;
+                    }
+                    fail(name + " exited (" + process.exitValue() + ") before it was running\n" + logTail());
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    fail(name + " not running VRRP within " + limit + "\n" + logTail());
+                }
+                Thread.sleep(200);
+            }
+        }
+
+        private String logSinceStart() {
+            try {
+                byte[] bytes = Files.readAllBytes(log);
+                int from = (int) Math.min(startedAt, bytes.length);
+                return new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
         boolean hasVip() {
             return hasAddress(ns, name.equals("a") ? IF_A : IF_B, VIP);
         }
@@ -232,7 +285,8 @@ class DirectorProcessFailoverTest {
          * signal until the VIP is on the other side (and notes in {@link #vipGoneMs} when it left this side).
          * Polled with {@code ip addr} every 20 ms.
          */
-        long signalAndTimeTakeOver(boolean crash, NetworkNamespace other, String otherItf) throws InterruptedException {
+        long signalAndTimeTakeOver(boolean crash, NetworkNamespace other, String otherItf,
+                java.util.function.Supplier<String> logs) throws InterruptedException {
             assertFalse(hasAddress(other, otherItf, VIP), "the VIP is already on the other side");
             long t0 = System.nanoTime();
             if (crash) {
@@ -248,7 +302,7 @@ class DirectorProcessFailoverTest {
                 }
                 if (System.nanoTime() - t0 > limit) {
                     fail("the VIP did not move within 30 s after " + (crash ? "SIGKILL" : "SIGTERM") + ": "
-                            + addresses(other, otherItf));
+                            + addresses(other, otherItf) + "\nlogs of both directors:\n" + logs.get());
                 }
                 Thread.sleep(20);
             }
