@@ -48,6 +48,12 @@ public final class CheckRunner implements Checker, AutoCloseable {
         }
     }
 
+    /** TCP probe streams live on the connect checker's loops; the others on any event loop. */
+    @Override
+    public ProbeLoop loopFor(ProbeTarget target) {
+        return target.check().type() == CheckType.TCP ? tcp.loopFor(target) : null;
+    }
+
     @Override
     public void close() {
         tcp.close();

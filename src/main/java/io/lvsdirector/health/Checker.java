@@ -9,4 +9,12 @@ import io.vertx.core.Future;
 public interface Checker {
 
     Future<CheckResult> check(ProbeTarget target);
+
+    /**
+     * The loop on which a probe stream of {@code target} should live because this checker runs its probes
+     * there (no hand-over between threads), or null when any event loop will do.
+     */
+    default ProbeLoop loopFor(ProbeTarget target) {
+        return null;
+    }
 }

@@ -86,8 +86,11 @@ public final class HealthMonitor implements AutoCloseable {
         ProbeStream stream = streams.get(target);
         if (stream == null) {
             HealthState initial = carried != null ? carried : target.check().initialState();
-            stream = new ProbeStream(target, initial, vertx, eventLoops.next(), checker, clock, this::probed,
-                    this::changed);
+            ProbeLoop loop = checker.loopFor(target);
+            if (loop == null) {
+                loop = new VertxProbeLoop(vertx, eventLoops.next());
+            }
+            stream = new ProbeStream(target, initial, loop, checker, clock, this::probed, this::changed);
             streams.put(target, stream);
             stream.start();
         }

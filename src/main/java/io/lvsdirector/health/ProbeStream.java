@@ -3,8 +3,6 @@ package io.lvsdirector.health;
 import io.lvsdirector.model.HealthState;
 import io.lvsdirector.model.HealthStatus;
 import io.lvsdirector.model.ObjectKey;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -24,8 +22,7 @@ final class ProbeStream {
     static final double JITTER = 0.05;
 
     private final ProbeTarget target;
-    private final Vertx vertx;
-    private final Context context;
+    private final ProbeLoop loop;
     private final Checker checker;
     private final Clock clock;
     private final BiConsumer<ProbeTarget, CheckResult> onResult;
@@ -34,13 +31,12 @@ final class ProbeStream {
     private final Set<ObjectKey> subscribers = new LinkedHashSet<>();
     private HealthStatus status;
     private boolean stopped;
-    private long timerId = -1;
+    private ProbeLoop.Timer timer;
 
-    ProbeStream(ProbeTarget target, HealthState initialState, Vertx vertx, Context context, Checker checker,
+    ProbeStream(ProbeTarget target, HealthState initialState, ProbeLoop loop, Checker checker,
             Clock clock, BiConsumer<ProbeTarget, CheckResult> onResult, Consumer<HealthChange> onChange) {
         this.target = target;
-        this.vertx = vertx;
-        this.context = context;
+        this.loop = loop;
         this.checker = checker;
         this.clock = clock;
         this.onResult = onResult;
@@ -51,12 +47,12 @@ final class ProbeStream {
 
     /**
      * Starts probing at a random point of the first interval (spreads a batch of new targets), on the
-     * stream's context: its timers, and the connections of its probes, then stay on that event loop.
+     * stream's loop: its timers, the probes and their results then stay on that thread.
      */
     void start() {
         long interval = target.check().intervalMs();
         long firstDelay = 1 + ThreadLocalRandom.current().nextLong(interval);
-        context.runOnContext(v -> {
+        loop.execute(() -> {
             synchronized (this) {
                 schedule(firstDelay);
             }
@@ -65,8 +61,8 @@ final class ProbeStream {
 
     synchronized void stop() {
         stopped = true;
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        if (timer != null) {
+            timer.cancel();
         }
     }
 
@@ -94,7 +90,7 @@ final class ProbeStream {
 
     private void schedule(long delayMs) {
         if (!stopped) {
-            timerId = vertx.setTimer(Math.max(1, delayMs), id -> probe());
+            timer = loop.setTimer(delayMs, this::probe);
         }
     }
 
@@ -104,10 +100,10 @@ final class ProbeStream {
             CheckResult result = ar.succeeded() ? ar.result()
                     : CheckResult.down(System.nanoTime() - startNanos, ErrorText.of(ar.cause()));
             // Exec checks complete on a pool thread: come back, so listeners and timers stay on the loop.
-            if (Vertx.currentContext() == context) {
+            if (loop.inLoop()) {
                 handle(result, startNanos);
             } else if (!isStopped()) {
-                context.runOnContext(v -> handle(result, startNanos));
+                loop.execute(() -> handle(result, startNanos));
             }
         });
     }

@@ -81,6 +81,17 @@ class HealthMonitorLoopbackTest extends LoopbackTest {
     }
 
     @Test
+    void aTcpStreamLivesOnTheConnectLoopSoAProbeNeedsNoOtherThread() throws Exception {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        monitor.addListener(change -> threads.add(Thread.currentThread().getName()));
+        monitor.addObserver((target, result) -> threads.add(Thread.currentThread().getName()));
+        // Nothing listens on port 1 of loopback: refused at once, a transition after fall = 1.
+        monitor.subscribe(WEB_1, new ProbeTarget(Fixtures.tcp().withTiming(50, 300, 1, 1), "127.0.0.1", 1));
+        Await.until("DOWN reported", () -> !changes.isEmpty());
+        assertTrue(!threads.isEmpty() && threads.stream().allMatch(t -> t.startsWith("health-tcp-connect-")), threads.toString());
+    }
+
+    @Test
     void flappingObeysRiseAndFall() throws Exception {
         // Request n gets script[n]; the last entry repeats. fall = 3, rise = 2, initially UP.
         int[] script = {200, 503, 503, 200, 503, 503, 200, 503, 503, 503, 200, 503, 200, 503, 200, 200, 200};

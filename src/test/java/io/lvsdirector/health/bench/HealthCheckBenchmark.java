@@ -4,6 +4,7 @@ import io.lvsdirector.health.CheckResult;
 import io.lvsdirector.health.CheckRunner;
 import io.lvsdirector.health.Checker;
 import io.lvsdirector.health.HealthMonitor;
+import io.lvsdirector.health.ProbeLoop;
 import io.lvsdirector.health.ProbeTarget;
 import io.lvsdirector.model.CheckType;
 import io.lvsdirector.model.HealthCheck;
@@ -190,6 +191,11 @@ public final class HealthCheckBenchmark {
         @Override
         public Future<CheckResult> check(ProbeTarget target) {
             return delegate.check(target).onSuccess(this::record);
+        }
+
+        @Override
+        public ProbeLoop loopFor(ProbeTarget target) {
+            return delegate.loopFor(target);
         }
 
         private void record(CheckResult r) {
