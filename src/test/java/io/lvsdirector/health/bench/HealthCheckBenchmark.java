@@ -90,6 +90,8 @@ public final class HealthCheckBenchmark {
             Thread.sleep(WARMUP_SECONDS * 1000L);
             counting.startMeasuring();
             long transitions0 = transitions.sum();
+            long jit0 = jitMillis();
+            long gc0 = gcMillis();
             long cpu0 = processCpuNanos();
             long[] userSys0 = userSystemTicks(ProcessHandle.current().pid());
             long acceptorCpu0 = cpuNanos(acceptor.handle());
@@ -98,6 +100,8 @@ public final class HealthCheckBenchmark {
             Thread.sleep(seconds * 1000L);
             long wall = System.nanoTime() - wall0;
             long cpu = processCpuNanos() - cpu0;
+            long jit = jitMillis() - jit0;
+            long gc = gcMillis() - gc0;
             long[] userSys = userSystemTicks(ProcessHandle.current().pid());
             long acceptorCpu = cpuNanos(acceptor.handle()) - acceptorCpu0;
             long accepted = acceptor.accepted() - accepted0;
@@ -113,6 +117,8 @@ public final class HealthCheckBenchmark {
                     cpu / (double) wall, cpu / 1e3 / Math.max(1, counting.total.sum()));
             System.out.printf("  of which user %d ticks, kernel %d ticks (1 tick = 10 ms)%n", userSys[0] - userSys0[0],
                     userSys[1] - userSys0[1]);
+            // Compilation still going on inside the window (slow under emulation) inflates the figure above.
+            System.out.printf("  during it: JIT compilation %d ms, GC %d ms%n", jit, gc);
             System.out.printf("acceptor process CPU: %.2f s = %.3f cores%n", acceptorCpu / 1e9,
                     acceptorCpu / (double) wall);
             System.out.printf("latency ms: %s; targets down at the end: %d; transitions %d%n", counting.latencyPercentiles(), down,
@@ -144,6 +150,15 @@ public final class HealthCheckBenchmark {
             monitor.close();
             vertx.close().toCompletionStage().toCompletableFuture().get();
         }
+    }
+
+    private static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private static long processCpuNanos() {
