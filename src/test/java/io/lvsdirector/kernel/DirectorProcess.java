@@ -37,7 +37,7 @@ public final class DirectorProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: package the application first (./mvnw verify does)");
         }
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(EmulatedJvmCrash.oneCpuInVm());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 24) {
             cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -47,17 +47,18 @@ public final class DirectorProcess implements AutoCloseable {
                 "-Dlvs.state.file=" + stateDir.resolve("state.json"),
                 "-Dlvs.api.auth=none", "-Dlvs.ipvs.resync-interval=1s", "-Dlvs.vrrp.enabled=false",
                 "-jar", jar.toString()));
-        try {
-            launchAndAwaitLive(cmd);
-        } catch (AssertionError e) {
-            if (!EmulatedJvmCrash.inLibraryJavaCode(sinceLaunch())) {
-                throw e;
+        for (int restarts = 0; ; restarts++) {
+            try {
+                launchAndAwaitLive(cmd);
+                return;
+            } catch (AssertionError e) {
+                if (restarts == EmulatedJvmCrash.RESTARTS || !EmulatedJvmCrash.inLibraryJavaCode(sinceLaunch())) {
+                    throw e;
+                }
+                // An emulator fault (see EmulatedJvmCrash) must not fail the suite; printed so that a pattern shows.
+                System.err.println("DirectorProcess: the director JVM crashed in library Java code; restarting it. "
+                        + "Crash report:\n" + tail(2000));
             }
-            // One restart keeps an emulator fault (see EmulatedJvmCrash) from failing the suite; printed so that a
-            // pattern shows.
-            System.err.println("DirectorProcess: the director JVM crashed in library Java code; restarting it once. "
-                    + "Crash report:\n" + tail(2000));
-            launchAndAwaitLive(cmd);
         }
     }
 

@@ -179,7 +179,7 @@ class DirectorProcessFailoverTest {
         Process process;
         /** Length of the log when the current process was started: what follows is its output. */
         long startedAt;
-        boolean restarted;
+        int restarts;
         /** Milliseconds from the last signal until this side's VIP was first seen gone; -1 if not seen. */
         long vipGoneMs = -1;
 
@@ -196,8 +196,9 @@ class DirectorProcessFailoverTest {
         }
 
         void start() throws IOException {
-            List<String> cmd = new ArrayList<>(List.of("/usr/sbin/ip", "netns", "exec", ns.name(),
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            List<String> cmd = new ArrayList<>(List.of("/usr/sbin/ip", "netns", "exec", ns.name()));
+            cmd.addAll(EmulatedJvmCrash.oneCpuInVm());
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             if (Runtime.version().feature() >= 24) {
                 cmd.add("--enable-native-access=ALL-UNNAMED");
             }
@@ -250,10 +251,10 @@ class DirectorProcessFailoverTest {
                     return;
                 }
                 if (!process.isAlive()) {
-                    if (!restarted && EmulatedJvmCrash.inLibraryJavaCode(since)) {
-                        restarted = true; // once per test: see EmulatedJvmCrash
-                        System.err.println("director " + name + ": the JVM crashed in library Java code; restarting it"
-                                + " once. Crash report:\n" + logTail());
+                    if (restarts < EmulatedJvmCrash.RESTARTS && EmulatedJvmCrash.inLibraryJavaCode(since)) {
+                        restarts++; // see EmulatedJvmCrash
+                        System.err.println("director " + name + ": the JVM crashed in library Java code; restarting it."
+                                + " Crash report:\n" + logTail());
                         start();
                         continue;
                     }
