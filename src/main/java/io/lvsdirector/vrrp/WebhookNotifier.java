@@ -26,8 +26,9 @@ public final class WebhookNotifier implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             }, (r, e) -> LOG.warn("VRRP webhook queue full: notification dropped"));
-    // Not on the executor above: send() blocks its only thread while the client needs its own threads.
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // Built on first use, and only ever used, on the executor's one thread: most directors have no webhook,
+    // and building a client costs start-up time and starts the client's own selector thread.
+    private HttpClient client;
 
     public void post(String url, VrrpEvent event) {
         executor.execute(() -> {
@@ -35,7 +36,7 @@ public final class WebhookNotifier implements AutoCloseable {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(event.toJson())).build();
-                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() >= 300) {
                     LOG.warnf("VRRP webhook %s answered %d", url, response.statusCode());
                 }
@@ -45,6 +46,13 @@ public final class WebhookNotifier implements AutoCloseable {
                 LOG.warnf("VRRP webhook %s failed: %s", url, e.toString());
             }
         });
+    }
+
+    private HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        }
+        return client;
     }
 
     @Override
