@@ -17,7 +17,7 @@ final class KeepalivedChecker {
     private static final Path KEEPALIVED = Path.of("/usr/sbin/keepalived");
     private static final long TICKS_PER_SECOND = 100;
 
-    record Measurement(double seconds, long connections, double cpuSeconds) {
+    record Measurement(double seconds, long connections, double cpuSeconds, long userTicks, long kernelTicks) {
         double connectionsPerSecond() {
             return connections / seconds;
         }
@@ -53,14 +53,16 @@ final class KeepalivedChecker {
                 throw new IllegalStateException("keepalived's checker is not running; its log:\n"
                         + Files.readString(dir.resolve("keepalived.log")));
             }
-            long ticks0 = ticks(keepalived.pid()) + ticks(checker);
+            long[] ticks0 = ticks(keepalived.pid(), checker);
             long accepted0 = acceptor.accepted();
             long wall0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             double wall = (System.nanoTime() - wall0) / 1e9;
             long accepted = acceptor.accepted() - accepted0;
-            long ticks = ticks(keepalived.pid()) + ticks(checker) - ticks0;
-            return new Measurement(wall, accepted, ticks / (double) TICKS_PER_SECOND);
+            long[] ticks = ticks(keepalived.pid(), checker);
+            long user = ticks[0] - ticks0[0];
+            long kernel = ticks[1] - ticks0[1];
+            return new Measurement(wall, accepted, (user + kernel) / (double) TICKS_PER_SECOND, user, kernel);
         } finally {
             keepalived.destroy();   // SIGTERM: it removes what it added to IPVS
             if (!keepalived.waitFor(30, TimeUnit.SECONDS)) {
@@ -85,9 +87,14 @@ final class KeepalivedChecker {
         return c.toString();
     }
 
-    /** utime + stime of a process, in clock ticks; 0 once it is gone. */
-    private static long ticks(long pid) {
-        long[] userSystem = HealthCheckBenchmark.userSystemTicks(pid);
-        return userSystem[0] + userSystem[1];
+    /** utime and stime of the processes together, in clock ticks; a process that is gone counts 0. */
+    private static long[] ticks(long... pids) {
+        long[] sum = new long[2];
+        for (long pid : pids) {
+            long[] userSystem = HealthCheckBenchmark.userSystemTicks(pid);
+            sum[0] += userSystem[0];
+            sum[1] += userSystem[1];
+        }
+        return sum;
     }
 }
