@@ -16,7 +16,7 @@ public final class CheckRunner implements Checker, AutoCloseable {
     public static final int DEFAULT_EXEC_THREADS = 4;
     private static final int EXEC_QUEUE = 1024;
 
-    private final NioConnectChecker tcp;
+    private final TcpConnectChecker tcp;
     private final HttpChecker http;
     private final ExecChecker exec;
     private final Map<CheckType, Checker> byType = new EnumMap<>(CheckType.class);
@@ -27,7 +27,7 @@ public final class CheckRunner implements Checker, AutoCloseable {
 
     public CheckRunner(Vertx vertx, int execThreads) {
         UdpExchange udp = new UdpExchange(vertx);
-        tcp = new NioConnectChecker(Runtime.getRuntime().availableProcessors());
+        tcp = new TcpConnectChecker(Runtime.getRuntime().availableProcessors());
         http = new HttpChecker(vertx);
         exec = new ExecChecker(execThreads, EXEC_QUEUE);
         byType.put(CheckType.TCP, tcp);

@@ -1,40 +1,46 @@
 package io.lvsdirector.health;
 
-import java.io.IOException;
-import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import io.lvsdirector.netlink.Epoll;
+import io.lvsdirector.netlink.TcpConnector;
+import java.util.Arrays;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * A selector thread with timers: a {@link ProbeLoop} for checks built on plain NIO channels. Timers,
- * tasks and readiness events all run on the one thread, so a check scheduled on it opens, waits and
- * completes without waking any other thread. Other threads hand tasks over with {@link #execute}.
+ * An epoll thread with timers: a {@link ProbeLoop} for checks on plain descriptors. Timers, tasks and
+ * readiness events all run on the one thread, so a check scheduled on it opens, waits and completes without
+ * waking any other thread. Other threads hand tasks over with {@link #execute}.
  */
 final class ConnectLoop implements ProbeLoop, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ConnectLoop.class);
 
-    private final Selector selector;
+    /** Told when a watched descriptor is ready (its epoll events), or with 0 when the loop closes under it. */
+    interface Readiness {
+        void ready(int events);
+    }
+
+    private final Epoll epoll = new Epoll(256);
+    private final TcpConnector connector = new TcpConnector();
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Loop thread only; cancelled timers are dropped when they reach the head. */
     private final PriorityQueue<LoopTimer> timers = new PriorityQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong timerSequence = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong timerSequence = new AtomicLong();
+    /**
+     * Loop thread only: the watch of each descriptor, indexed by descriptor number. A watch's token is its
+     * descriptor and a generation, so that an event for a descriptor that was closed (and its number reused)
+     * in the meantime finds no watch.
+     */
+    private Watch[] watches = new Watch[1024];
+    private int generation;
     private volatile boolean closed;
 
     ConnectLoop(String name) {
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open a selector", e);
-        }
         thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
@@ -44,7 +50,7 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     public void execute(Runnable task) {
         tasks.add(task);
         if (!inLoop()) {
-            selector.wakeup();
+            epoll.wakeup();
         }
     }
 
@@ -65,12 +71,29 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
+    /** The loop's socket calls; use it on the loop only. */
+    TcpConnector connector() {
+        return connector;
+    }
+
     /**
-     * Registers {@code channel} for {@code ops}; {@code ready} gets the key when they are ready. Call it on
-     * the loop. The key is the caller's to cancel (closing the channel does it).
+     * Tells {@code readiness} once, when {@code fd} has one of {@code events} (or an error or hang-up). Call it
+     * on the loop. Before closing a descriptor whose event has not come, {@link #unwatch} it.
      */
-    SelectionKey register(SelectableChannel channel, int ops, Consumer<SelectionKey> ready) throws IOException {
-        return channel.register(selector, ops, ready);
+    void watch(int fd, int events, Readiness readiness) {
+        if (fd >= watches.length) {
+            watches = Arrays.copyOf(watches, Math.max(fd + 1, watches.length * 2));
+        }
+        long token = ((long) (generation++ & 0x7fffffff) << 32) | fd;
+        epoll.add(fd, events | Epoll.EPOLLONESHOT, token);
+        watches[fd] = new Watch(token, readiness);
+    }
+
+    /** Forgets the watch of {@code fd}, if any; call it on the loop. */
+    void unwatch(int fd) {
+        if (fd < watches.length) {
+            watches[fd] = null;
+        }
     }
 
     boolean isClosed() {
@@ -78,27 +101,35 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     }
 
     private void run() {
-        while (!closed) {
+        try {
+            while (!closed) {
+                try {
+                    runTasks();
+                    long waitMs = runDueTimers();
+                    int ready = epoll.await(!tasks.isEmpty() ? 0 : (int) Math.min(waitMs, Integer.MAX_VALUE));
+                    for (int i = 0; i < ready && !closed; i++) {
+                        dispatch(epoll.token(i), epoll.events(i));
+                    }
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        LOG.error("health check loop: a task failed", e);
+                    }
+                }
+            }
+        } finally {
+            epoll.close();
+        }
+    }
+
+    private void dispatch(long token, int events) {
+        int fd = (int) token;
+        Watch w = fd < watches.length ? watches[fd] : null;
+        if (w != null && w.token == token) {
+            watches[fd] = null; // one event per watch
             try {
-                runTasks();
-                long waitMs = runDueTimers();
-                if (!tasks.isEmpty()) {
-                    selector.selectNow();
-                } else {
-                    selector.select(waitMs);
-                }
-                for (SelectionKey key : selector.selectedKeys()) {
-                    @SuppressWarnings("unchecked")
-                    Consumer<SelectionKey> ready = (Consumer<SelectionKey>) key.attachment();
-                    ready.accept(key);
-                }
-                selector.selectedKeys().clear();
-            } catch (ClosedSelectorException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                if (!closed) {
-                    LOG.error("health check loop: a task failed", e);
-                }
+                w.readiness.ready(events);
+            } catch (RuntimeException e) { // the other ready descriptors of this round are still told
+                LOG.error("health check loop: a readiness handler failed", e);
             }
         }
     }
@@ -110,12 +141,12 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
         }
     }
 
-    /** Runs the timers that are due; returns the milliseconds to wait for the next one (0: none). */
+    /** Runs the timers that are due; returns the milliseconds to wait for the next one (-1: none). */
     private long runDueTimers() {
         while (true) {
             LoopTimer head = timers.peek();
             if (head == null) {
-                return 0;
+                return -1;
             }
             long remaining = head.deadline - System.nanoTime();
             if (head.cancelled) {
@@ -132,29 +163,28 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
 
     /**
      * Stops the thread, then runs what it left (tasks that start a check see {@link #isClosed} and fail it)
-     * and tells every registered channel's owner, so that nobody waits for a loop that is gone.
+     * and tells every watcher, so that nobody waits for a loop that is gone.
      */
     @Override
     public void close() {
         closed = true;
-        selector.wakeup();
+        epoll.wakeup();
         try {
             thread.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         runTasks();
-        for (SelectionKey key : selector.keys()) {
-            @SuppressWarnings("unchecked")
-            Consumer<SelectionKey> ready = (Consumer<SelectionKey>) key.attachment();
-            key.cancel();
-            ready.accept(key);
+        Watch[] left = watches;
+        watches = new Watch[0];
+        for (Watch w : left) {
+            if (w != null) {
+                w.readiness.ready(0);
+            }
         }
-        try {
-            selector.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
+    }
+
+    private record Watch(long token, Readiness readiness) {
     }
 
     private static final class LoopTimer implements Timer, Comparable<LoopTimer> {

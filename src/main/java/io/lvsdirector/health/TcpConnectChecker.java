@@ -1,34 +1,32 @@
 package io.lvsdirector.health;
 
+import io.lvsdirector.netlink.Epoll;
+import io.lvsdirector.netlink.Errno;
+import io.lvsdirector.netlink.TcpConnector;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
 
 /**
- * TCP connect checks on plain NIO, on a few {@link ConnectLoop}s (one per core) shared by all checks. A
- * connect check needs no pipeline, codec or buffer, and at thousands per second the per-connection
- * setup of a full network framework is most of its cost; here a check is a socket, a connect, one
- * readiness event and a close. Probe streams of TCP checks live on these loops ({@link #loopFor}), so
- * the timer, the connect, its completion and the next timer all happen on one thread. The connection is
- * closed with RST (SO_LINGER 0) so that checks leave no TIME_WAIT sockets behind.
+ * TCP connect checks on plain descriptors, on a few {@link ConnectLoop}s (one per core) shared by all checks.
+ * A connect check needs no pipeline, codec or buffer: here it is a socket, a connect, one readiness event and
+ * a close, made as direct system calls ({@link TcpConnector}), about half the calls a JDK socket channel makes
+ * for the same (at thousands of checks a second those calls are most of the CPU). Probe streams of TCP
+ * checks live on these loops ({@link #loopFor}), so the timer, the connect, its completion and the next timer
+ * all happen on one thread. The connection is closed with RST (SO_LINGER 0) so that checks leave no
+ * TIME_WAIT sockets behind.
  */
-final class NioConnectChecker implements Checker, AutoCloseable {
+final class TcpConnectChecker implements Checker, AutoCloseable {
 
     private final List<ConnectLoop> loops;
     private final AtomicInteger next = new AtomicInteger();
 
-    NioConnectChecker(int threads) {
+    TcpConnectChecker(int threads) {
         loops = IntStream.range(0, threads).mapToObj(i -> new ConnectLoop("health-tcp-connect-" + i)).toList();
     }
 
@@ -62,12 +60,12 @@ final class NioConnectChecker implements Checker, AutoCloseable {
     }
 
     /** One connect in flight, on one loop. */
-    private static final class Attempt implements Consumer<SelectionKey> {
+    private static final class Attempt implements ConnectLoop.Readiness {
         final Promise<CheckResult> promise = Promise.promise();
         final ProbeTarget target;
         final long start = System.nanoTime();
         ConnectLoop loop;
-        SocketChannel channel;
+        int fd = -1;
         ProbeLoop.Timer timeout;
         boolean done;
 
@@ -83,37 +81,43 @@ final class NioConnectChecker implements Checker, AutoCloseable {
             }
             try {
                 InetAddress address = InetAddress.getByName(target.address()); // an IP literal: no lookup
-                // A socket of the target's own family: no dual-stack (v4-mapped) socket to set up and tear down.
-                channel = SocketChannel.open(address instanceof Inet4Address ? StandardProtocolFamily.INET
-                        : StandardProtocolFamily.INET6);
-                channel.configureBlocking(false);
-                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+                TcpConnector connector = loop.connector();
+                fd = connector.open(address); // of the target's own family: no dual-stack socket to set up
+                connector.resetOnClose(fd);
                 if (target.check().sourceAddress() != null) {
-                    channel.bind(new InetSocketAddress(InetAddress.getByName(target.check().sourceAddress()), 0));
+                    connector.bind(fd, InetAddress.getByName(target.check().sourceAddress()));
                 }
-                if (channel.connect(new InetSocketAddress(address, target.port()))) {
-                    finish(null);
+                int errno = connector.connect(fd, address, target.port());
+                if (errno != Errno.EINPROGRESS) {
+                    finish(errno == 0 ? null : "connect: " + Errno.describe(errno));
                     return;
                 }
-                loop.register(channel, SelectionKey.OP_CONNECT, this);
+                loop.watch(fd, Epoll.EPOLLOUT, this);
                 int timeoutMs = target.check().timeoutMs();
                 timeout = loop.setTimer(timeoutMs, () -> finish("connect timed out after " + timeoutMs + " ms"));
-            } catch (IOException | RuntimeException e) {
+            } catch (UnknownHostException | RuntimeException e) {
                 finish(ErrorText.of(e));
             }
         }
 
-        /** The connect completed (or failed), or the loop closed under it. */
+        /** The connect completed (or failed), or the loop closed under it (no events). */
         @Override
-        public void accept(SelectionKey key) {
-            if (loop.isClosed()) {
+        public void ready(int events) {
+            if (events == 0 || loop.isClosed()) {
                 finish("checker closed");
                 return;
             }
-            String error = null;
+            String error;
             try {
-                channel.finishConnect();
-            } catch (IOException e) {
+                int errno = loop.connector().pendingError(fd);
+                if (errno != 0) {
+                    error = "connect: " + Errno.describe(errno);
+                } else if ((events & (Epoll.EPOLLERR | Epoll.EPOLLHUP)) != 0) {
+                    error = "connect: the connection was closed while being set up";
+                } else {
+                    error = null;
+                }
+            } catch (RuntimeException e) {
                 error = ErrorText.of(e);
             }
             finish(error);
@@ -128,10 +132,11 @@ final class NioConnectChecker implements Checker, AutoCloseable {
             if (timeout != null) {
                 timeout.cancel();
             }
-            if (channel != null) {
+            if (fd >= 0) {
+                loop.unwatch(fd);
                 try {
-                    channel.close();
-                } catch (IOException ignored) {
+                    loop.connector().close(fd);
+                } catch (RuntimeException ignored) {
                     // the outcome is already known
                 }
             }
@@ -140,7 +145,7 @@ final class NioConnectChecker implements Checker, AutoCloseable {
                 promise.complete(error == null ? CheckResult.up(latency) : CheckResult.down(latency, error));
             } catch (RuntimeException e) {
                 // a listener failed: not this loop's problem
-                org.jboss.logging.Logger.getLogger(NioConnectChecker.class).debug("probe listener failed", e);
+                Logger.getLogger(TcpConnectChecker.class).debug("probe listener failed", e);
             }
         }
     }

@@ -42,9 +42,14 @@ public final class Errno {
     public static final int EADDRNOTAVAIL = 99;
     public static final int ENETDOWN = 100;
     public static final int ENETUNREACH = 101;
+    public static final int ECONNRESET = 104;
     public static final int ENOBUFS = 105;
     public static final int ETIMEDOUT = 110;
+    public static final int ECONNREFUSED = 111;
+    public static final int EHOSTDOWN = 112;
+    public static final int EHOSTUNREACH = 113;
     public static final int EALREADY = 114;
+    public static final int EINPROGRESS = 115;
 
     private record Entry(String name, String text) {
     }
@@ -83,9 +88,14 @@ public final class Errno {
         put(EADDRNOTAVAIL, "EADDRNOTAVAIL", "Cannot assign requested address");
         put(ENETDOWN, "ENETDOWN", "Network is down");
         put(ENETUNREACH, "ENETUNREACH", "Network is unreachable");
+        put(ECONNRESET, "ECONNRESET", "Connection reset by peer");
         put(ENOBUFS, "ENOBUFS", "No buffer space available");
         put(ETIMEDOUT, "ETIMEDOUT", "Connection timed out");
+        put(ECONNREFUSED, "ECONNREFUSED", "Connection refused");
+        put(EHOSTDOWN, "EHOSTDOWN", "Host is down");
+        put(EHOSTUNREACH, "EHOSTUNREACH", "No route to host");
         put(EALREADY, "EALREADY", "Operation already in progress");
+        put(EINPROGRESS, "EINPROGRESS", "Operation now in progress");
     }
 
     private Errno() {

@@ -46,6 +46,8 @@ public final class LibC {
 
         @SaveError int bind(int fd, @In ByteBuffer addr, int addrLen);
 
+        @SaveError int connect(int fd, @In ByteBuffer addr, int addrLen);
+
         @SaveError int getsockname(int fd, @Out ByteBuffer addr, IntByReference addrLen);
 
         @SaveError @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags,
@@ -114,6 +116,15 @@ public final class LibC {
     public static void bind(int fd, ByteBuffer addr) {
         int rc = API.bind(fd, addr, addr.remaining());
         check("bind", rc);
+    }
+
+    /**
+     * connect(2) to the address in {@code addr}'s remaining bytes. Returns 0 when connected, otherwise the errno,
+     * which for a non-blocking socket is EINPROGRESS while the connection is being set up.
+     */
+    public static int connect(int fd, ByteBuffer addr) {
+        int rc = API.connect(fd, addr, addr.remaining());
+        return rc == 0 ? 0 : errno();
     }
 
     /** Fills {@code addr} (from its position) with the socket's local address; returns the address length. */
@@ -268,7 +279,11 @@ public final class LibC {
     }
 
     public static int getsockoptInt(int fd, int level, int option) {
-        ByteBuffer v = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
+        return getsockoptInt(fd, level, option, ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()));
+    }
+
+    /** getsockopt(2) of an int option, read through {@code v} (direct, native order, 4 bytes or more). */
+    static int getsockoptInt(int fd, int level, int option, ByteBuffer v) {
         IntByReference len = new IntByReference(4);
         int rc = API.getsockopt(fd, level, option, v, len);
         check("getsockopt(" + level + "," + option + ")", rc);

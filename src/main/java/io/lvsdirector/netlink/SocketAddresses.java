@@ -37,6 +37,30 @@ final class SocketAddresses {
         return b;
     }
 
+    /**
+     * Writes sockaddr_in or sockaddr_in6 for {@code address}:{@code port} into {@code into} (direct, native
+     * order, 28 bytes or more) and sets its position and limit around it. An IPv6 address keeps its scope id.
+     */
+    static void inet(InetAddress address, int port, ByteBuffer into) {
+        byte[] raw = address.getAddress();
+        into.clear();
+        for (int i = 0; i < SOCKADDR_IN6_LEN; i++) {
+            into.put(i, (byte) 0);
+        }
+        into.put(2, (byte) (port >>> 8)); // sin_port / sin6_port are in network order
+        into.put(3, (byte) port);
+        if (address instanceof Inet6Address a6) {
+            into.putShort(0, (short) AF_INET6);
+            into.put(8, raw);
+            into.putInt(24, a6.getScopeId());
+            into.limit(SOCKADDR_IN6_LEN);
+        } else {
+            into.putShort(0, (short) AF_INET);
+            into.put(4, raw);
+            into.limit(16);
+        }
+    }
+
     /** sockaddr_ll for sending on {@code ifindex} to {@code mac} with the given EtherType. */
     static ByteBuffer link(int ifindex, int etherType, byte[] mac) {
         ByteBuffer b = ByteBuffer.allocateDirect(SOCKADDR_LL_LEN).order(ByteOrder.nativeOrder());

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lvsdirector.netlink.Epoll;
+import io.lvsdirector.netlink.LibC;
+import io.lvsdirector.netlink.PollLibC;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +53,53 @@ class ConnectLoopTest {
         loop.setTimer(60, done::countDown);
         assertTrue(done.await(5, TimeUnit.SECONDS));
         assertEquals(List.of("kept"), ran);
+    }
+
+    @Test
+    void aWatchIsToldOnceOnTheLoopWhenItsDescriptorIsReadyAndNotAfterUnwatch() throws Exception {
+        int ready = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
+        int forgotten = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
+        try {
+            List<String> told = new CopyOnWriteArrayList<>();
+            CountDownLatch watching = new CountDownLatch(1);
+            loop.execute(() -> {
+                loop.watch(ready, Epoll.EPOLLIN, events -> told.add("ready " + events + " " + loop.inLoop()));
+                loop.watch(forgotten, Epoll.EPOLLIN, events -> told.add("forgotten " + events));
+                loop.unwatch(forgotten);
+                watching.countDown();
+            });
+            assertTrue(watching.await(5, TimeUnit.SECONDS));
+            PollLibC.eventfdSignal(forgotten);
+            PollLibC.eventfdSignal(ready);
+            Await.until("the watch is told", () -> !told.isEmpty());
+            PollLibC.eventfdSignal(ready); // one event per watch: not told again
+            CountDownLatch later = new CountDownLatch(1);
+            loop.setTimer(50, later::countDown);
+            assertTrue(later.await(5, TimeUnit.SECONDS));
+            assertEquals(List.of("ready " + Epoll.EPOLLIN + " true"), told);
+        } finally {
+            LibC.close(ready);
+            LibC.close(forgotten);
+        }
+    }
+
+    @Test
+    void closingTheLoopTellsItsWatchesWithNoEvents() throws Exception {
+        int fd = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
+        try {
+            CompletableFuture<Integer> told = new CompletableFuture<>();
+            CountDownLatch watching = new CountDownLatch(1);
+            loop.execute(() -> {
+                loop.watch(fd, Epoll.EPOLLIN, told::complete);
+                watching.countDown();
+            });
+            assertTrue(watching.await(5, TimeUnit.SECONDS));
+            loop.close();
+            assertEquals(0, told.get(5, TimeUnit.SECONDS));
+            assertTrue(loop.isClosed());
+        } finally {
+            LibC.close(fd);
+        }
     }
 
     @Test

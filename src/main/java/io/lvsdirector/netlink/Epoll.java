@@ -1,0 +1,113 @@
+package io.lvsdirector.netlink;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An epoll(7) set with an eventfd that wakes its waiter: the readiness half of an event loop over plain
+ * descriptors. One thread calls {@link #await} and reads the ready list; any thread may {@link #wakeup}.
+ * A descriptor is added with a token of the caller's choosing, which comes back with its events; closing
+ * the descriptor takes it out of the set.
+ */
+public final class Epoll implements AutoCloseable {
+
+    public static final int EPOLLIN = 0x001;
+    public static final int EPOLLOUT = 0x004;
+    public static final int EPOLLERR = 0x008;
+    public static final int EPOLLHUP = 0x010;
+    public static final int EPOLLONESHOT = 1 << 30;
+
+    private static final int EPOLL_CLOEXEC = 0x80000;
+    private static final int EPOLL_CTL_ADD = 1;
+    /** The eventfd's token; callers' tokens must differ from it. */
+    public static final long WAKE_TOKEN = -1L;
+    // struct epoll_event { uint32_t events; uint64_t data; } is packed on x86-64 (12 bytes), aligned elsewhere.
+    private static final boolean PACKED = switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
+        case "amd64", "x86_64" -> true;
+        default -> false;
+    };
+    private static final int EVENT_SIZE = PACKED ? 12 : 16;
+    private static final int DATA_OFFSET = PACKED ? 4 : 8;
+
+    private final int epfd;
+    private final int wakeFd;
+    private final int maxEvents;
+    private final ByteBuffer ctlEvent = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+    private final ByteBuffer readyBuffer;
+    private final long[] readyTokens;
+    private final int[] readyEvents;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** A set that reports at most {@code maxEvents} ready descriptors per {@link #await}. */
+    public Epoll(int maxEvents) {
+        this.maxEvents = maxEvents;
+        readyBuffer = ByteBuffer.allocateDirect(EVENT_SIZE * maxEvents).order(ByteOrder.nativeOrder());
+        readyTokens = new long[maxEvents];
+        readyEvents = new int[maxEvents];
+        epfd = PollLibC.epollCreate(EPOLL_CLOEXEC);
+        try {
+            wakeFd = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
+        } catch (RuntimeException e) {
+            LibC.close(epfd);
+            throw e;
+        }
+        add(wakeFd, EPOLLIN, WAKE_TOKEN);
+    }
+
+    /** Adds {@code fd}, waiting for {@code events} (EPOLLERR and EPOLLHUP always count); from the waiting thread. */
+    public void add(int fd, int events, long token) {
+        ctlEvent.putInt(0, events);
+        ctlEvent.putLong(DATA_OFFSET, token);
+        PollLibC.epollCtl(epfd, EPOLL_CTL_ADD, fd, ctlEvent);
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} (-1: no limit) for ready descriptors or a wake-up; returns how many
+     * descriptors are ready (0 after a wake-up or a timeout). Read them with {@link #token} and {@link #events}.
+     */
+    public int await(int timeoutMs) {
+        int n = PollLibC.epollWait(epfd, readyBuffer, maxEvents, timeoutMs);
+        int ready = 0;
+        for (int i = 0; i < n; i++) {
+            long token = readyBuffer.getLong(i * EVENT_SIZE + DATA_OFFSET);
+            if (token == WAKE_TOKEN) {
+                PollLibC.eventfdDrain(wakeFd);
+                wakePending.set(false); // after the drain: a wake-up from now on writes again
+            } else {
+                readyTokens[ready] = token;
+                readyEvents[ready] = readyBuffer.getInt(i * EVENT_SIZE);
+                ready++;
+            }
+        }
+        return ready;
+    }
+
+    /** The token of the {@code i}th ready descriptor of the last {@link #await}. */
+    public long token(int i) {
+        return readyTokens[i];
+    }
+
+    /** The events (EPOLLOUT, EPOLLERR, ...) of the {@code i}th ready descriptor of the last {@link #await}. */
+    public int events(int i) {
+        return readyEvents[i];
+    }
+
+    /** Makes the current or next {@link #await} return; from any thread. One write however many callers. */
+    public void wakeup() {
+        if (!wakePending.getAndSet(true) && !closed.get()) {
+            PollLibC.eventfdSignal(wakeFd);
+        }
+    }
+
+    /** Closes both descriptors; only once however often called. Call it when no thread waits any more. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            LibC.close(wakeFd);
+            LibC.close(epfd);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.lvsdirector.netlink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The epoll set and the raw-descriptor TCP connects of the connect checks, on loopback only. */
+class EpollTcpConnectorTest {
+
+    private final TcpConnector connector = new TcpConnector();
+
+    @Test
+    void aReadyDescriptorComesBackWithItsTokenAndAWakeUpEndsAWaitWithNothingReady() throws Exception {
+        int fd = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
+        try (Epoll epoll = new Epoll(8)) {
+            epoll.add(fd, Epoll.EPOLLIN, 42);
+            assertEquals(0, epoll.await(10), "nothing is ready yet");
+            PollLibC.eventfdSignal(fd);
+            assertEquals(1, epoll.await(1000));
+            assertEquals(42, epoll.token(0));
+            assertEquals(Epoll.EPOLLIN, epoll.events(0));
+            PollLibC.eventfdDrain(fd);
+
+            CompletableFuture<Integer> waited = CompletableFuture.supplyAsync(() -> epoll.await(-1));
+            Thread.sleep(50);
+            epoll.wakeup();
+            epoll.wakeup(); // a second wake-up before the waiter ran is no second event
+            assertEquals(0, waited.get(5, TimeUnit.SECONDS));
+            assertEquals(0, epoll.await(10), "the wake-up was consumed");
+        } finally {
+            LibC.close(fd);
+        }
+    }
+
+    @Test
+    void connectsWithoutBlockingAndClosesWithAReset() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+                Epoll epoll = new Epoll(8)) {
+            int fd = connector.open(server.getInetAddress());
+            connector.resetOnClose(fd);
+            assertEquals(0, connectOutcome(epoll, fd, server.getInetAddress(), server.getLocalPort()));
+            try (Socket accepted = server.accept()) {
+                connector.close(fd);
+                // SO_LINGER 0: the peer sees a reset, not an orderly end of stream
+                assertThrows(SocketException.class, () -> accepted.getInputStream().read());
+            }
+        }
+    }
+
+    @Test
+    void aRefusedConnectReportsEconnrefused() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
+            port = probe.getLocalPort(); // closed again: nothing listens there now
+        }
+        try (Epoll epoll = new Epoll(8)) {
+            int fd = connector.open(loopback);
+            try {
+                assertEquals(Errno.ECONNREFUSED, connectOutcome(epoll, fd, loopback, port));
+            } finally {
+                connector.close(fd);
+            }
+        }
+    }
+
+    @Test
+    void ipv6SocketsBindToTheSourceAndConnect() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        Assumptions.assumeTrue(hasV6Loopback(), "no ::1 on this machine");
+        try (ServerSocket server = new ServerSocket(0, 10, v6); Epoll epoll = new Epoll(8)) {
+            int fd = connector.open(v6);
+            try {
+                connector.bind(fd, v6);
+                assertEquals(0, connectOutcome(epoll, fd, v6, server.getLocalPort()));
+                try (Socket accepted = server.accept()) {
+                    assertTrue(accepted.getInetAddress() instanceof Inet6Address, accepted.toString());
+                }
+            } finally {
+                connector.close(fd);
+            }
+        }
+    }
+
+    /** Connects and waits for the outcome the way a connect check does: 0 or the errno. */
+    private int connectOutcome(Epoll epoll, int fd, InetAddress address, int port) {
+        int errno = connector.connect(fd, address, port);
+        if (errno != Errno.EINPROGRESS) {
+            return errno;
+        }
+        epoll.add(fd, Epoll.EPOLLOUT, 7);
+        assertEquals(1, epoll.await(5000), "no readiness within 5 s");
+        assertEquals(7, epoll.token(0));
+        return connector.pendingError(fd);
+    }
+
+    private static boolean hasV6Loopback() throws IOException {
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nif.isLoopback() && Collections.list(nif.getInetAddresses()).stream()
+                    .anyMatch(a -> a instanceof Inet6Address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
