@@ -13,8 +13,6 @@ import java.nio.ByteOrder;
  */
 public final class TcpConnector {
 
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
     private static final int SOCK_STREAM = 1;
     private static final int SOCK_NONBLOCK = 0x800;
     private static final int SO_ERROR = 4;
@@ -31,7 +29,7 @@ public final class TcpConnector {
 
     /** A non-blocking, close-on-exec TCP socket of {@code target}'s address family. */
     public int open(InetAddress target) {
-        return LibC.socket(target instanceof Inet6Address ? AF_INET6 : AF_INET,
+        return LibC.socket(target instanceof Inet6Address ? SocketAddresses.AF_INET6 : SocketAddresses.AF_INET,
                 SOCK_STREAM | SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, 0);
     }
 
