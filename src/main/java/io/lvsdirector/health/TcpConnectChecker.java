@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
- * TCP connect checks on plain descriptors, on a few {@link ConnectLoop}s (one per core) shared by all checks.
+ * TCP connect checks on plain descriptors, on a few {@link ConnectLoop}s shared by all checks.
  * A connect check needs no pipeline, codec or buffer: here it is a socket, a connect, one readiness event and
  * a close, made as direct system calls ({@link TcpConnector}), about half the calls a JDK socket channel makes
  * for the same (at thousands of checks a second those calls are most of the CPU). Probe streams of TCP

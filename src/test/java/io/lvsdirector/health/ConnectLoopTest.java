@@ -111,6 +111,25 @@ class ConnectLoopTest {
     }
 
     @Test
+    void timersDueWithinOneGranuleShareAWakeUp() throws Exception {
+        int timers = 50;
+        CountDownLatch fired = new CountDownLatch(timers);
+        CompletableFuture<Long> roundsBefore = new CompletableFuture<>();
+        loop.execute(() -> { // set on the loop, so that no hand-over wakes it
+            roundsBefore.complete(loop.rounds());
+            for (int i = 1; i <= timers; i++) {
+                loop.setTimer(i, fired::countDown); // one deadline per millisecond
+            }
+        });
+        assertTrue(fired.await(5, TimeUnit.SECONDS));
+        long rounds = loop.rounds() - roundsBefore.get();
+        // About one wait per 10 ms granule (6 here) and the task's own round; one wait per deadline, without
+        // a granularity, was 30-50.
+        assertEquals(10, ConnectLoop.TIMER_GRANULARITY_MS);
+        assertTrue(rounds <= 10, rounds + " rounds for " + timers + " timers over " + timers + " ms");
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheLoop() throws Exception {
         CountDownLatch after = new CountDownLatch(1);
         loop.execute(() -> {
