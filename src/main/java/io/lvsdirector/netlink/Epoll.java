@@ -34,8 +34,11 @@ public final class Epoll implements AutoCloseable {
     private final int epfd;
     private final int wakeFd;
     private final int maxEvents;
+    // Buffers are fields so that they stay reachable while the kernel uses their addresses (HotCalls).
     private final ByteBuffer ctlEvent = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+    private final long ctlEventPtr = HotCalls.address(ctlEvent);
     private final ByteBuffer readyBuffer;
+    private final long readyBufferPtr;
     private final long[] readyTokens;
     private final int[] readyEvents;
     private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -45,6 +48,7 @@ public final class Epoll implements AutoCloseable {
     public Epoll(int maxEvents) {
         this.maxEvents = maxEvents;
         readyBuffer = ByteBuffer.allocateDirect(EVENT_SIZE * maxEvents).order(ByteOrder.nativeOrder());
+        readyBufferPtr = HotCalls.address(readyBuffer);
         readyTokens = new long[maxEvents];
         readyEvents = new int[maxEvents];
         epfd = PollLibC.epollCreate(EPOLL_CLOEXEC);
@@ -61,7 +65,9 @@ public final class Epoll implements AutoCloseable {
     public void add(int fd, int events, long token) {
         ctlEvent.putInt(0, events);
         ctlEvent.putLong(DATA_OFFSET, token);
-        PollLibC.epollCtl(epfd, EPOLL_CTL_ADD, fd, ctlEvent);
+        if (HotCalls.epollCtl(epfd, EPOLL_CTL_ADD, fd, ctlEventPtr) < 0) {
+            throw new ErrnoException("epoll_ctl", HotCalls.errno());
+        }
     }
 
     /**
@@ -69,7 +75,14 @@ public final class Epoll implements AutoCloseable {
      * descriptors are ready (0 after a wake-up or a timeout). Read them with {@link #token} and {@link #events}.
      */
     public int await(int timeoutMs) {
-        int n = PollLibC.epollWait(epfd, readyBuffer, maxEvents, timeoutMs);
+        int n = HotCalls.epollWait(epfd, readyBufferPtr, maxEvents, timeoutMs);
+        if (n < 0) {
+            int errno = HotCalls.errno();
+            if (errno != Errno.EINTR) {
+                throw new ErrnoException("epoll_wait", errno);
+            }
+            return 0; // a signal: as if nothing were ready
+        }
         int ready = 0;
         for (int i = 0; i < n; i++) {
             long token = readyBuffer.getLong(i * EVENT_SIZE + DATA_OFFSET);

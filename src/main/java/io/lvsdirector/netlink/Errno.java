@@ -31,6 +31,7 @@ public final class Errno {
     public static final int ENOSYS = 38;
     public static final int ENOMSG = 42;
     public static final int EPROTO = 71;
+    public static final int ENOTSOCK = 88;
     public static final int EMSGSIZE = 90;
     public static final int ENOPROTOOPT = 92;
     public static final int EPROTONOSUPPORT = 93;
@@ -79,6 +80,7 @@ public final class Errno {
         put(ENOSYS, "ENOSYS", "Function not implemented");
         put(ENOMSG, "ENOMSG", "No message of desired type");
         put(EPROTO, "EPROTO", "Protocol error");
+        put(ENOTSOCK, "ENOTSOCK", "Socket operation on non-socket");
         put(EMSGSIZE, "EMSGSIZE", "Message too long");
         put(ENOPROTOOPT, "ENOPROTOOPT", "Protocol not available");
         put(EPROTONOSUPPORT, "EPROTONOSUPPORT", "Protocol not supported");

@@ -35,10 +35,6 @@ public final class PollLibC {
         @SaveError @ssize_t long write(int fd, @In ByteBuffer buf, @size_t long count);
 
         @SaveError int epoll_create1(int flags);
-
-        @SaveError int epoll_ctl(int epfd, int op, int fd, @In ByteBuffer event);
-
-        @SaveError int epoll_wait(int epfd, @Out ByteBuffer events, int maxEvents, int timeoutMs);
     }
 
     private static final Api API;
@@ -104,26 +100,6 @@ public final class PollLibC {
             throw new ErrnoException("epoll_create1", LastError.getLastError(RUNTIME));
         }
         return fd;
-    }
-
-    /** epoll_ctl(2) with one struct epoll_event in {@code event}. */
-    static void epollCtl(int epfd, int op, int fd, ByteBuffer event) {
-        if (API.epoll_ctl(epfd, op, fd, event) < 0) {
-            throw new ErrnoException("epoll_ctl", LastError.getLastError(RUNTIME));
-        }
-    }
-
-    /** epoll_wait(2) into {@code events}; returns how many are ready, 0 on timeout or EINTR. */
-    static int epollWait(int epfd, ByteBuffer events, int maxEvents, int timeoutMs) {
-        int n = API.epoll_wait(epfd, events, maxEvents, timeoutMs);
-        if (n < 0) {
-            int err = LastError.getLastError(RUNTIME);
-            if (err == Errno.EINTR) {
-                return 0;
-            }
-            throw new ErrnoException("epoll_wait", err);
-        }
-        return n;
     }
 
     /** Resets a non-blocking eventfd's counter; harmless when it is zero. */

@@ -9,7 +9,8 @@ import java.nio.ByteOrder;
  * Non-blocking TCP connects on plain descriptors, with the system calls a connect check needs and no more:
  * a socket that is non-blocking from the start, SO_LINGER 0, an optional bind, connect, SO_ERROR once the
  * socket is writable, close (a socket API in between adds calls of its own: fcntl, getsockname, poll,
- * epoll_ctl). One instance per thread: it reuses its address and option buffers.
+ * epoll_ctl). The calls go through {@link HotCalls}, without jnr-ffi's per-call boxing. One instance per
+ * thread: it reuses its address and option buffers.
  */
 public final class TcpConnector {
 
@@ -18,10 +19,17 @@ public final class TcpConnector {
     private static final int SO_ERROR = 4;
     private static final int SO_LINGER = 13;
 
+    private static final int LINGER_LEN = 8;
+
+    // The buffers are fields so that they stay reachable while the kernel reads or writes their addresses.
     private final ByteBuffer address = ByteBuffer.allocateDirect(SocketAddresses.SOCKADDR_IN6_LEN)
             .order(ByteOrder.nativeOrder());
-    private final ByteBuffer lingerZero = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
-    private final ByteBuffer intOption = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
+    private final long addressPtr = HotCalls.address(address);
+    private final ByteBuffer lingerZero = ByteBuffer.allocateDirect(LINGER_LEN).order(ByteOrder.nativeOrder());
+    private final long lingerZeroPtr = HotCalls.address(lingerZero);
+    /** An int option's value at 0 and its socklen_t length at 4, for getsockopt. */
+    private final ByteBuffer intOption = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+    private final long intOptionPtr = HotCalls.address(intOption);
 
     public TcpConnector() {
         lingerZero.putInt(0, 1); // struct linger { l_onoff = 1; l_linger = 0; }
@@ -29,13 +37,19 @@ public final class TcpConnector {
 
     /** A non-blocking, close-on-exec TCP socket of {@code target}'s address family. */
     public int open(InetAddress target) {
-        return LibC.socket(target instanceof Inet6Address ? SocketAddresses.AF_INET6 : SocketAddresses.AF_INET,
+        int fd = HotCalls.socket(target instanceof Inet6Address ? SocketAddresses.AF_INET6 : SocketAddresses.AF_INET,
                 SOCK_STREAM | SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            throw new ErrnoException("socket", HotCalls.errno());
+        }
+        return fd;
     }
 
     /** Closing the socket then sends RST at once: no FIN exchange and no TIME_WAIT socket left behind. */
     public void resetOnClose(int fd) {
-        LibC.setsockopt(fd, LibC.SOL_SOCKET, SO_LINGER, lingerZero.clear());
+        if (HotCalls.setsockopt(fd, LibC.SOL_SOCKET, SO_LINGER, lingerZeroPtr, LINGER_LEN) < 0) {
+            throw new ErrnoException("setsockopt(SO_LINGER)", HotCalls.errno());
+        }
     }
 
     /** Binds to {@code source}, port chosen by the kernel. */
@@ -50,13 +64,20 @@ public final class TcpConnector {
      */
     public int connect(int fd, InetAddress target, int port) {
         SocketAddresses.inet(target, port, address);
-        int errno = LibC.connect(fd, address);
+        if (HotCalls.connect(fd, addressPtr, address.remaining()) == 0) {
+            return 0;
+        }
+        int errno = HotCalls.errno();
         return errno == Errno.EINTR ? Errno.EINPROGRESS : errno; // interrupted: it goes on asynchronously
     }
 
     /** The outcome of a connect that was in progress: 0 for connected, otherwise its errno (SO_ERROR). */
     public int pendingError(int fd) {
-        return LibC.getsockoptInt(fd, LibC.SOL_SOCKET, SO_ERROR, intOption);
+        intOption.putInt(4, 4);
+        if (HotCalls.getsockopt(fd, LibC.SOL_SOCKET, SO_ERROR, intOptionPtr, intOptionPtr + 4) < 0) {
+            throw new ErrnoException("getsockopt(SO_ERROR)", HotCalls.errno());
+        }
+        return intOption.getInt(0);
     }
 
     public void close(int fd) {

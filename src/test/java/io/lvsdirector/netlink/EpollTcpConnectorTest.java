@@ -78,6 +78,29 @@ class EpollTcpConnectorTest {
     }
 
     @Test
+    void failingCallsReportTheirOwnErrno() throws Exception {
+        TcpConnector connector = new TcpConnector();
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        int fd = -1;
+        // Each failure's errno is the one its own call saved, read before any other native call.
+        assertEquals(Errno.EBADF, connector.connect(fd, loopback, 9));
+        ErrnoException e = assertThrows(ErrnoException.class, () -> connector.pendingError(fd));
+        assertEquals(Errno.EBADF, e.errno());
+        e = assertThrows(ErrnoException.class, () -> connector.resetOnClose(-1));
+        assertEquals(Errno.EBADF, e.errno());
+        try (Epoll epoll = new Epoll(8)) {
+            e = assertThrows(ErrnoException.class, () -> epoll.add(fd, Epoll.EPOLLIN, 1));
+            assertEquals(Errno.EBADF, e.errno());
+        }
+        int notASocket = PollLibC.eventfd(PollLibC.EFD_CLOEXEC);
+        try {
+            assertEquals(Errno.ENOTSOCK, connector.connect(notASocket, loopback, 9));
+        } finally {
+            connector.close(notASocket);
+        }
+    }
+
+    @Test
     void ipv6SocketsBindToTheSourceAndConnect() throws Exception {
         InetAddress v6 = InetAddress.getByName("::1");
         Assumptions.assumeTrue(hasV6Loopback(), "no ::1 on this machine");
