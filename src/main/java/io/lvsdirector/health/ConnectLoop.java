@@ -168,7 +168,8 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
             if (head == null) {
                 return -1;
             }
-            long remaining = head.deadline - System.nanoTime();
+            long now = System.nanoTime();
+            long remaining = head.deadline - now;
             if (head.cancelled) {
                 timers.poll();
             } else if (remaining <= 0) {
@@ -177,7 +178,7 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
             } else {
                 long wakeAt = head.deadline + Math.floorMod(-head.deadline, GRANULARITY_NS);
                 // Round up: waking a little late is harmless, waking early spins.
-                return Math.max(1, (wakeAt - System.nanoTime() + 999_999) / 1_000_000);
+                return Math.max(1, (wakeAt - now + 999_999) / 1_000_000);
             }
         }
     }

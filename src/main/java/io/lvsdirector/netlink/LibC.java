@@ -46,8 +46,6 @@ public final class LibC {
 
         @SaveError int bind(int fd, @In ByteBuffer addr, int addrLen);
 
-        @SaveError int connect(int fd, @In ByteBuffer addr, int addrLen);
-
         @SaveError int getsockname(int fd, @Out ByteBuffer addr, IntByReference addrLen);
 
         @SaveError @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags,
@@ -114,15 +112,6 @@ public final class LibC {
     public static void bind(int fd, ByteBuffer addr) {
         int rc = API.bind(fd, addr, addr.remaining());
         check("bind", rc);
-    }
-
-    /**
-     * connect(2) to the address in {@code addr}'s remaining bytes. Returns 0 when connected, otherwise the errno,
-     * which for a non-blocking socket is EINPROGRESS while the connection is being set up.
-     */
-    public static int connect(int fd, ByteBuffer addr) {
-        int rc = API.connect(fd, addr, addr.remaining());
-        return rc == 0 ? 0 : errno();
     }
 
     /** Fills {@code addr} (from its position) with the socket's local address; returns the address length. */
@@ -277,11 +266,7 @@ public final class LibC {
     }
 
     public static int getsockoptInt(int fd, int level, int option) {
-        return getsockoptInt(fd, level, option, ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()));
-    }
-
-    /** getsockopt(2) of an int option, read through {@code v} (direct, native order, 4 bytes or more). */
-    private static int getsockoptInt(int fd, int level, int option, ByteBuffer v) {
+        ByteBuffer v = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
         IntByReference len = new IntByReference(4);
         int rc = API.getsockopt(fd, level, option, v, len);
         check("getsockopt(" + level + "," + option + ")", rc);

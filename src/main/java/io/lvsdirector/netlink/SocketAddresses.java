@@ -13,6 +13,7 @@ final class SocketAddresses {
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int AF_PACKET = 17;
+    static final int SOCKADDR_IN_LEN = 16;
     static final int SOCKADDR_IN6_LEN = 28;
     static final int SOCKADDR_LL_LEN = 20;
 
@@ -21,19 +22,14 @@ final class SocketAddresses {
 
     /** sockaddr_in (port 0) or sockaddr_in6 (port 0, scope id for link-scoped addresses). */
     static ByteBuffer inet(InetAddress address, int scopeIndex) {
-        byte[] raw = address.getAddress();
-        if (address instanceof Inet4Address) {
-            ByteBuffer b = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
-            b.putShort(0, (short) AF_INET);
-            b.put(4, raw);
-            return b;
+        int scopeId = 0;
+        if (address instanceof Inet6Address a6
+                && (a6.isLinkLocalAddress() || a6.isMCLinkLocal() || a6.isMulticastAddress())) {
+            scopeId = scopeIndex;
         }
-        ByteBuffer b = ByteBuffer.allocateDirect(SOCKADDR_IN6_LEN).order(ByteOrder.nativeOrder());
-        b.putShort(0, (short) AF_INET6);
-        b.put(8, raw);
-        Inet6Address a6 = (Inet6Address) address;
-        boolean linkScoped = a6.isLinkLocalAddress() || a6.isMCLinkLocal() || a6.isMulticastAddress();
-        b.putInt(24, linkScoped ? scopeIndex : 0);
+        ByteBuffer b = ByteBuffer.allocateDirect(address instanceof Inet4Address ? SOCKADDR_IN_LEN : SOCKADDR_IN6_LEN)
+                .order(ByteOrder.nativeOrder());
+        write(address, 0, scopeId, b);
         return b;
     }
 
@@ -42,23 +38,26 @@ final class SocketAddresses {
      * order, 28 bytes or more) and sets its position and limit around it. An IPv6 address keeps its scope id.
      */
     static void inet(InetAddress address, int port, ByteBuffer into) {
-        byte[] raw = address.getAddress();
+        write(address, port, address instanceof Inet6Address a6 ? a6.getScopeId() : 0, into);
+    }
+
+    private static void write(InetAddress address, int port, int scopeId, ByteBuffer into) {
+        boolean v6 = address instanceof Inet6Address;
+        int length = v6 ? SOCKADDR_IN6_LEN : SOCKADDR_IN_LEN;
         into.clear();
-        for (int i = 0; i < SOCKADDR_IN6_LEN; i++) {
+        for (int i = 0; i < length; i++) {
             into.put(i, (byte) 0);
         }
+        into.putShort(0, (short) (v6 ? AF_INET6 : AF_INET));
         into.put(2, (byte) (port >>> 8)); // sin_port / sin6_port are in network order
         into.put(3, (byte) port);
-        if (address instanceof Inet6Address a6) {
-            into.putShort(0, (short) AF_INET6);
-            into.put(8, raw);
-            into.putInt(24, a6.getScopeId());
-            into.limit(SOCKADDR_IN6_LEN);
+        if (v6) {
+            into.put(8, address.getAddress());
+            into.putInt(24, scopeId);
         } else {
-            into.putShort(0, (short) AF_INET);
-            into.put(4, raw);
-            into.limit(16);
+            into.put(4, address.getAddress());
         }
+        into.limit(length);
     }
 
     /** sockaddr_ll for sending on {@code ifindex} to {@code mac} with the given EtherType. */
