@@ -16,6 +16,9 @@ import java.nio.ByteBuffer;
  * every argument and fills an invocation buffer on the heap: per check that was a quarter of the checker's own
  * (user-space) CPU. Here a call is one JNI call with its arguments in registers.
  *
+ * <p>Also setpriority, which start-up needs as early as possible: jffi alone loads in a fraction of the time that
+ * binding jnr-ffi's libc interface takes.
+ *
  * <p>Pointers are passed as addresses of direct buffers ({@link #address}), so the caller must keep the buffer
  * itself reachable until the call returns (a field, as in {@link TcpConnector}). Each call returns the raw result;
  * on -1 {@link #errno} must be read next, on the same thread, before any other native call.
@@ -42,6 +45,7 @@ final class HotCalls {
     private static final long CLOSE = symbol("close");
     private static final long EPOLL_CTL = symbol("epoll_ctl");
     private static final long EPOLL_WAIT = symbol("epoll_wait");
+    private static final long SETPRIORITY = symbol("setpriority");
 
     private HotCalls() {
     }
@@ -86,6 +90,10 @@ final class HotCalls {
 
     static int epollWait(int epfd, long events, int maxEvents, int timeoutMs) {
         return (int) INVOKER.invokeN4(INT_PTR_INT_INT, EPOLL_WAIT, epfd, events, maxEvents, timeoutMs);
+    }
+
+    static int setpriority(int which, int who, int nice) {
+        return (int) INVOKER.invokeN3(INT_3, SETPRIORITY, which, who, nice);
     }
 
     /** A call returning int with these parameters, saving errno after each call. */

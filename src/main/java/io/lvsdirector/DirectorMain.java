@@ -1,0 +1,17 @@
+package io.lvsdirector;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/** The director's entry point: Quarkus, after one JVM setting that has to be made before start-up begins. */
+@QuarkusMain
+public final class DirectorMain {
+
+    private DirectorMain() {
+    }
+
+    public static void main(String... args) {
+        JitCompilerPriority.lowerInBackground();
+        Quarkus.run(args);
+    }
+}
