@@ -1,5 +1,7 @@
 package io.lvsdirector;
 
+import io.lvsdirector.netlink.Errno;
+import io.lvsdirector.netlink.ErrnoException;
 import io.lvsdirector.netlink.ThreadPriority;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -25,10 +27,10 @@ import org.jboss.logging.Logger;
  * compiles whenever a core is free, so the health checks' steady state keeps its optimised code.
  *
  * <p>Raising a thread's nice value needs no privilege; lowering it again would need CAP_SYS_NICE, which the
- * director does not have in its container, so it stays. Only the C2 threads running when main starts are lowered: on
- * two cores that is the only one there will be; on larger machines the JVM may add C2 threads later, which keep
- * the normal priority (and have more cores to share). {@code -Dlvs.jit.c2-nice=0} or {@code LVS_JIT_C2_NICE=0} turns this off (read
- * before Quarkus's configuration exists, so not from application.properties).
+ * director does not have in its container, so it stays. Only the C2 threads running when main starts are lowered:
+ * on two cores that is the only one there will be; on larger machines the JVM may add C2 threads later, which
+ * keep the normal priority (and have more cores to share). {@code -Dlvs.jit.c2-nice=0} or {@code LVS_JIT_C2_NICE=0}
+ * turns this off (read before Quarkus's configuration exists, so not from application.properties).
  */
 @Singleton
 public class JitCompilerPriority {
@@ -42,6 +44,7 @@ public class JitCompilerPriority {
 
     /** What {@link #lowerInBackground} did, logged once Quarkus's logging is set up; null when not called. */
     private static volatile String outcome;
+    private static volatile boolean failed;
 
     /**
      * Starts a daemon thread that lowers the C2 threads' priority, so that the main thread starts Quarkus at once.
@@ -69,6 +72,7 @@ public class JitCompilerPriority {
                             + (System.nanoTime() - start) / 1_000_000 + " ms after the start of main";
         } catch (RuntimeException | IOException e) {
             outcome = "not changed: " + e;
+            failed = true;
         }
     }
 
@@ -84,8 +88,14 @@ public class JitCompilerPriority {
         for (int tid : threadIds()) {
             String name = threadName(tid);
             if (name != null && name.startsWith(namePrefix)) {
-                ThreadPriority.setNice(tid, nice);
-                changed.add(tid);
+                try {
+                    ThreadPriority.setNice(tid, nice);
+                    changed.add(tid);
+                } catch (ErrnoException e) {
+                    if (e.errno() != Errno.ESRCH) {   // ESRCH: the thread has ended meanwhile
+                        throw e;
+                    }
+                }
             }
         }
         return changed;
@@ -110,7 +120,8 @@ public class JitCompilerPriority {
 
     void report(@Observes StartupEvent event) {
         if (outcome != null) {   // null: started without DirectorMain (tests, dev mode)
-            LOG.infof("JIT optimising compiler's CPU priority: %s", outcome);
+            LOG.logf(failed ? Logger.Level.WARN : Logger.Level.INFO, "JIT optimising compiler's CPU priority: %s",
+                    outcome);
         }
     }
 }
