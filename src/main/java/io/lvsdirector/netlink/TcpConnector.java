@@ -60,7 +60,8 @@ public final class TcpConnector {
 
     /**
      * Starts connecting. Returns 0 when connected already, EINPROGRESS while connecting (the socket becomes
-     * writable when it is done: then ask {@link #pendingError}), otherwise the errno of the failure.
+     * writable when it is done: connected, unless the event carries EPOLLERR or EPOLLHUP, and then
+     * {@link #pendingError} names the failure), otherwise the errno of the failure.
      */
     public int connect(int fd, InetAddress target, int port) {
         SocketAddresses.inet(target, port, address);

@@ -118,7 +118,11 @@ class EpollTcpConnectorTest {
         }
     }
 
-    /** Connects and waits for the outcome the way a connect check does: 0 or the errno. */
+    /**
+     * Connects and waits for the outcome the way a connect check does: 0 or the errno. It also asserts what the
+     * check relies on to skip SO_ERROR on success: the readiness event of a completed connect carries neither
+     * EPOLLERR nor EPOLLHUP, and that of a failed one carries EPOLLERR with the errno in SO_ERROR.
+     */
     private int connectOutcome(Epoll epoll, int fd, InetAddress address, int port) {
         int errno = connector.connect(fd, address, port);
         if (errno != Errno.EINPROGRESS) {
@@ -127,7 +131,13 @@ class EpollTcpConnectorTest {
         epoll.add(fd, Epoll.EPOLLOUT, 7);
         assertEquals(1, epoll.await(5000), "no readiness within 5 s");
         assertEquals(7, epoll.token(0));
-        return connector.pendingError(fd);
+        int events = epoll.events(0);
+        int pending = connector.pendingError(fd);
+        assertEquals(pending != 0, (events & Epoll.EPOLLERR) != 0, "events " + events + ", SO_ERROR " + pending);
+        if (pending == 0) {
+            assertEquals(Epoll.EPOLLOUT, events & (Epoll.EPOLLOUT | Epoll.EPOLLERR | Epoll.EPOLLHUP));
+        }
+        return pending;
     }
 
     private static boolean hasV6Loopback() throws IOException {
