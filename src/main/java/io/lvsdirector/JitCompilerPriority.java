@@ -52,13 +52,13 @@ public class JitCompilerPriority {
      */
     static void lowerInBackground() {
         outcome = "still being set";
-        Thread thread = new Thread(JitCompilerPriority::lower, "jit-priority");
+        long mainStarted = System.nanoTime();
+        Thread thread = new Thread(() -> lower(mainStarted), "jit-priority");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void lower() {
-        long start = System.nanoTime();
+    private static void lower(long mainStarted) {
         try {
             int nice = configuredNice();
             if (nice == 0) {
@@ -69,7 +69,7 @@ public class JitCompilerPriority {
             outcome = threads.isEmpty()
                     ? "left as it is: no C2 compiler thread (C1 only, or a native image)"
                     : "lowered to nice " + nice + " for " + threads.size() + " C2 compiler thread(s), "
-                            + (System.nanoTime() - start) / 1_000_000 + " ms after the start of main";
+                            + (System.nanoTime() - mainStarted) / 1_000_000 + " ms after the start of main";
         } catch (RuntimeException | IOException e) {
             outcome = "not changed: " + e;
             failed = true;
