@@ -3,11 +3,9 @@ package io.lvsdirector.health;
 import io.lvsdirector.netlink.Epoll;
 import io.lvsdirector.netlink.TcpConnector;
 import java.util.Arrays;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +17,12 @@ import org.jboss.logging.Logger;
  * deadline, then runs every timer that is due. Thousands of checks a second then share about a hundred
  * wake-ups instead of one each: a sleep and a wake-up cost more than a connect check's own system calls.
  * A timer therefore fires up to that much late, never early; next to check intervals of a second and
- * timeouts of hundreds of milliseconds that delay does not matter.
+ * timeouts of hundreds of milliseconds that delay does not matter. Timers run granule by granule, and within
+ * one granule in the order they were set.
+ *
+ * <p>The timers are kept in a {@link TimerWheel} of granule-wide slots: setting, cancelling and running one
+ * is a few pointer updates, where a priority queue of thousands of timers (every check sets a timeout and
+ * nearly always cancels it) took a sizeable share of the loop's own CPU.
  */
 final class ConnectLoop implements ProbeLoop, AutoCloseable {
 
@@ -37,9 +40,8 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     private final TcpConnector connector = new TcpConnector();
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    /** Loop thread only; cancelled timers are dropped when they reach the head. */
-    private final PriorityQueue<LoopTimer> timers = new PriorityQueue<>();
-    private final AtomicLong timerSequence = new AtomicLong();
+    /** Loop thread only. */
+    private final TimerWheel timers;
     /**
      * Loop thread only: the watch of each descriptor, indexed by descriptor number. A watch's token is its
      * descriptor and a generation, so that an event for a descriptor that was closed (and its number reused)
@@ -54,6 +56,7 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     ConnectLoop(String name) {
         thread = new Thread(this::run, name);
         thread.setDaemon(true);
+        timers = new TimerWheel(System.nanoTime(), GRANULARITY_NS, thread);
         thread.start();
     }
 
@@ -67,13 +70,12 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
 
     @Override
     public Timer setTimer(long delayMs, Runnable task) {
-        LoopTimer timer = new LoopTimer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1, delayMs)),
-                timerSequence.getAndIncrement(), task);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1, delayMs));
         if (inLoop()) {
-            timers.add(timer);
-        } else {
-            execute(() -> timers.add(timer));
+            return timers.add(deadline, task);
         }
+        LoopTimer timer = new LoopTimer();
+        execute(() -> timer.set(timers.add(deadline, task)));
         return timer;
     }
 
@@ -159,28 +161,15 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     }
 
     /**
-     * Runs the timers that are due; returns the milliseconds to wait until the first multiple of the
-     * granularity at or after the next timer's deadline (-1: no timer).
+     * Runs the timers that are due; returns the milliseconds to wait until the end of the next granule that
+     * holds a timer (-1: no timer).
      */
     private long runDueTimers() {
-        while (true) {
-            LoopTimer head = timers.peek();
-            if (head == null) {
-                return -1;
-            }
-            long now = System.nanoTime();
-            long remaining = head.deadline - now;
-            if (head.cancelled) {
-                timers.poll();
-            } else if (remaining <= 0) {
-                timers.poll();
-                head.task.run();
-            } else {
-                long wakeAt = head.deadline + Math.floorMod(-head.deadline, GRANULARITY_NS);
-                // Round up: waking a little late is harmless, waking early spins.
-                return Math.max(1, (wakeAt - now + 999_999) / 1_000_000);
-            }
-        }
+        long now = System.nanoTime();
+        timers.runDue(now);
+        long wakeAt = timers.nextWakeUp();
+        // Round up: waking a little late is harmless, waking early spins.
+        return wakeAt == Long.MAX_VALUE ? -1 : Math.max(1, (wakeAt - now + 999_999) / 1_000_000);
     }
 
     /**
@@ -209,27 +198,27 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     private record Watch(long token, Readiness readiness) {
     }
 
-    private static final class LoopTimer implements Timer, Comparable<LoopTimer> {
-        final long deadline;
-        final long sequence;
-        final Runnable task;
-        volatile boolean cancelled;
+    /**
+     * A timer set from outside the loop: the wheel's own timer exists only once the loop has added it, so a
+     * cancel that comes first is remembered and applied then.
+     */
+    private static final class LoopTimer implements Timer {
+        private TimerWheel.WheelTimer timer;
+        private boolean cancelled;
 
-        LoopTimer(long deadline, long sequence, Runnable task) {
-            this.deadline = deadline;
-            this.sequence = sequence;
-            this.task = task;
+        synchronized void set(TimerWheel.WheelTimer added) {
+            timer = added;
+            if (cancelled) {
+                added.cancel();
+            }
         }
 
         @Override
-        public void cancel() {
+        public synchronized void cancel() {
             cancelled = true;
-        }
-
-        @Override
-        public int compareTo(LoopTimer o) {
-            int byTime = Long.compare(deadline - o.deadline, 0);
-            return byTime != 0 ? byTime : Long.compare(sequence, o.sequence);
+            if (timer != null) {
+                timer.cancel();
+            }
         }
     }
 }
