@@ -57,6 +57,16 @@ public final class CheckRunner implements Checker, AutoCloseable {
         }
     }
 
+    @Override
+    public Probe probe(ProbeTarget target) {
+        try {
+            return byType.get(target.check().type()).probe(target);
+        } catch (RuntimeException e) {
+            String error = "check failed to start: " + ErrorText.of(e);
+            return done -> done.accept(CheckResult.down(0, error));
+        }
+    }
+
     /** TCP probe streams live on the connect checker's loops; the others on any event loop. */
     @Override
     public ProbeLoop loopFor(ProbeTarget target) {

@@ -23,7 +23,9 @@ final class ProbeStream {
 
     private final ProbeTarget target;
     private final ProbeLoop loop;
-    private final Checker checker;
+    private final Checker.Probe probe;
+    private final Consumer<CheckResult> onProbed = this::probed;
+    private final Runnable probeNow = this::probe;
     private final Clock clock;
     private final BiConsumer<ProbeTarget, CheckResult> onResult;
     private final Consumer<HealthChange> onChange;
@@ -32,12 +34,14 @@ final class ProbeStream {
     private HealthStatus status;
     private boolean stopped;
     private ProbeLoop.Timer timer;
+    /** When the probe in flight started (loop thread only). */
+    private long probeStart;
 
     ProbeStream(ProbeTarget target, HealthState initialState, ProbeLoop loop, Checker checker,
             Clock clock, BiConsumer<ProbeTarget, CheckResult> onResult, Consumer<HealthChange> onChange) {
         this.target = target;
         this.loop = loop;
-        this.checker = checker;
+        this.probe = checker.probe(target);
         this.clock = clock;
         this.onResult = onResult;
         this.onChange = onChange;
@@ -90,31 +94,31 @@ final class ProbeStream {
 
     private void schedule(long delayMs) {
         if (!stopped) {
-            timer = loop.setTimer(delayMs, this::probe);
+            timer = loop.setTimer(delayMs, probeNow);
         }
     }
 
     private void probe() {
-        long startNanos = System.nanoTime();
-        checker.check(target).onComplete(ar -> {
-            CheckResult result = ar.succeeded() ? ar.result()
-                    : CheckResult.down(System.nanoTime() - startNanos, ErrorText.of(ar.cause()));
-            // Exec checks complete on a pool thread: come back, so listeners and timers stay on the loop.
-            if (loop.inLoop()) {
-                handle(result, startNanos);
-            } else if (!isStopped()) {
-                loop.execute(() -> handle(result, startNanos));
-            }
-        });
+        probeStart = System.nanoTime();
+        probe.start(onProbed);
     }
 
-    private void handle(CheckResult result, long startNanos) {
+    private void probed(CheckResult result) {
+        // Exec checks complete on a pool thread: come back, so listeners and timers stay on the loop.
+        if (loop.inLoop()) {
+            handle(result);
+        } else if (!isStopped()) {
+            loop.execute(() -> handle(result));
+        }
+    }
+
+    private void handle(CheckResult result) {
         onResult.accept(target, result);
         HealthChange change = record(result);
         if (change != null) {
             onChange.accept(change);
         }
-        long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
+        long elapsedMs = (System.nanoTime() - probeStart) / 1_000_000;
         synchronized (this) {
             schedule(nextDelay(target.check().intervalMs()) - elapsedMs);
         }

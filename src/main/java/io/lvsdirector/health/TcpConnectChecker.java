@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
  * a close (SO_ERROR is read only when the event says the connect failed), made as direct system calls
  * ({@link TcpConnector}), about half the calls a JDK socket channel makes for the same (at thousands of checks
  * a second those calls are most of the CPU). Probe streams of TCP checks live on these loops ({@link #loopFor}),
- * so the timer, the connect, its completion and the next timer all happen on one thread. The connection is
+ * so the timer, the connect, its completion and the next timer all happen on one thread, and each stream
+ * reuses one {@link Probe} (no parsing, no future, no per-check objects beyond the result). The connection is
  * closed with RST (SO_LINGER 0) so that checks leave no TIME_WAIT sockets behind.
  */
 final class TcpConnectChecker implements Checker, AutoCloseable {
@@ -38,20 +40,15 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
 
     @Override
     public Future<CheckResult> check(ProbeTarget target) {
-        Attempt attempt = new Attempt(target);
-        ConnectLoop here = null;
-        for (ConnectLoop loop : loops) {
-            if (loop.inLoop()) {
-                here = loop;
-            }
-        }
-        if (here != null) {
-            attempt.start(here);
-        } else { // not called from a probe stream of ours (a test, a one-off check): hand it to a loop
-            ConnectLoop loop = (ConnectLoop) loopFor(target);
-            loop.execute(() -> attempt.start(loop));
-        }
-        return attempt.promise.future();
+        Promise<CheckResult> promise = Promise.promise();
+        new TcpProbe(target).start(promise::complete);
+        return promise.future();
+    }
+
+    /** A stream's probe: its parsed addresses and its state are reused from run to run. */
+    @Override
+    public Probe probe(ProbeTarget target) {
+        return new TcpProbe(target);
     }
 
     @Override
@@ -59,33 +56,68 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
         loops.forEach(ConnectLoop::close);
     }
 
-    /** One connect in flight, on one loop. */
-    private static final class Attempt implements ConnectLoop.Readiness {
-        final Promise<CheckResult> promise = Promise.promise();
+    /** The loop the calling thread is, or null. */
+    private ConnectLoop currentLoop() {
+        for (ConnectLoop loop : loops) {
+            if (loop.inLoop()) {
+                return loop;
+            }
+        }
+        return null;
+    }
+
+    /** The connect checks of one target, one at a time, each on the loop it was started from. */
+    private final class TcpProbe implements Probe, ConnectLoop.Readiness {
         final ProbeTarget target;
-        final long start = System.nanoTime();
+        /** Parsed on the first run (IP literals: no lookup), then kept. */
+        InetAddress address;
+        InetAddress source;
+        final Runnable onTimeout = this::timedOut;
+        // The run in progress:
+        Consumer<CheckResult> done;
+        long start;
         ConnectLoop loop;
         int fd = -1;
         ProbeLoop.Timer timeout;
-        boolean done;
+        boolean finished = true;
 
-        Attempt(ProbeTarget target) {
+        TcpProbe(ProbeTarget target) {
             this.target = target;
         }
 
-        void start(ConnectLoop loop) {
+        @Override
+        public void start(Consumer<CheckResult> done) {
+            ConnectLoop here = currentLoop();
+            if (here != null) {
+                run(here, done);
+            } else { // not started from a probe stream of ours (a test, a one-off check): hand it to a loop
+                ConnectLoop loop = (ConnectLoop) loopFor(target);
+                loop.execute(() -> run(loop, done));
+            }
+        }
+
+        private void run(ConnectLoop loop, Consumer<CheckResult> done) {
             this.loop = loop;
+            this.done = done;
+            this.start = System.nanoTime();
+            this.fd = -1;
+            this.timeout = null;
+            this.finished = false;
             if (loop.isClosed()) {
                 finish("checker closed");
                 return;
             }
             try {
-                InetAddress address = InetAddress.getByName(target.address()); // an IP literal: no lookup
+                if (address == null) {
+                    String from = target.check().sourceAddress();
+                    source = from == null ? null : InetAddress.getByName(from);
+                    address = InetAddress.getByName(target.address());
+                }
                 TcpConnector connector = loop.connector();
                 fd = connector.open(address); // of the target's own family: no dual-stack socket to set up
                 connector.resetOnClose(fd);
-                if (target.check().sourceAddress() != null) {
-                    connector.bind(fd, InetAddress.getByName(target.check().sourceAddress()));
+                if (source != null) {
+                    connector.bind(fd, source);
                 }
                 int errno = connector.connect(fd, address, target.port());
                 if (errno != Errno.EINPROGRESS) {
@@ -93,11 +125,14 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
                     return;
                 }
                 loop.watch(fd, Epoll.EPOLLOUT, this);
-                int timeoutMs = target.check().timeoutMs();
-                timeout = loop.setTimer(timeoutMs, () -> finish("connect timed out after " + timeoutMs + " ms"));
+                timeout = loop.setTimer(target.check().timeoutMs(), onTimeout);
             } catch (UnknownHostException | RuntimeException e) {
                 finish(ErrorText.of(e));
             }
+        }
+
+        private void timedOut() {
+            finish("connect timed out after " + target.check().timeoutMs() + " ms");
         }
 
         /** The connect completed (or failed), or the loop closed under it (no events). */
@@ -124,12 +159,12 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
             finish(error);
         }
 
-        /** Closes the socket and reports; null error = connected. Only the first call counts. */
-        void finish(String error) {
-            if (done) {
+        /** Closes the socket and reports; null error = connected. Only the first call of a run counts. */
+        private void finish(String error) {
+            if (finished) {
                 return;
             }
-            done = true;
+            finished = true;
             if (timeout != null) {
                 timeout.cancel();
             }
@@ -143,7 +178,7 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
             }
             long latency = System.nanoTime() - start;
             try {
-                promise.complete(error == null ? CheckResult.up(latency) : CheckResult.down(latency, error));
+                done.accept(error == null ? CheckResult.up(latency) : CheckResult.down(latency, error));
             } catch (RuntimeException e) {
                 // a listener failed: not this loop's problem
                 Logger.getLogger(TcpConnectChecker.class).debug("probe listener failed", e);

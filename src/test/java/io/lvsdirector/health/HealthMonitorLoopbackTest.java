@@ -92,6 +92,60 @@ class HealthMonitorLoopbackTest extends LoopbackTest {
     }
 
     @Test
+    void aStreamMakesItsProbeOnceAndRunsItAgainAndAgain() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
+        Checker counting = new Checker() {
+            @Override
+            public io.vertx.core.Future<CheckResult> check(ProbeTarget target) {
+                throw new AssertionError("a stream runs its probe, not one-off checks");
+            }
+
+            @Override
+            public ProbeLoop loopFor(ProbeTarget target) {
+                return runner.loopFor(target);
+            }
+
+            @Override
+            public Probe probe(ProbeTarget target) {
+                made.incrementAndGet();
+                Probe probe = runner.probe(target);
+                return done -> {
+                    runs.incrementAndGet();
+                    probe.start(done);
+                };
+            }
+        };
+        AtomicInteger accepted = new AtomicInteger();
+        NetServer server = tcpServer(0, accepted);
+        HealthMonitor own = new HealthMonitor(vertx, counting);
+        try {
+            own.subscribe(WEB_1, new ProbeTarget(Fixtures.tcp().withTiming(20, 300, 1, 1), "127.0.0.1",
+                    server.actualPort()));
+            Await.until("five successful checks in a row", () -> own.status(WEB_1).consecutiveSuccesses() >= 5);
+            assertEquals(1, made.get());
+            assertTrue(runs.get() >= 5, runs + " runs");
+            Await.until("the server saw the connects", () -> accepted.get() >= 5);
+        } finally {
+            own.close();
+            await(server.close());
+        }
+    }
+
+    @Test
+    void aFailedCheckFutureIsADownResultWithItsCause() throws Exception {
+        Checker failing = target -> io.vertx.core.Future.failedFuture(new IllegalStateException("no route"));
+        HealthMonitor own = new HealthMonitor(vertx, failing);
+        try {
+            own.subscribe(WEB_1, new ProbeTarget(Fixtures.tcp().withTiming(20, 300, 1, 1), "127.0.0.1", 1));
+            Await.until("DOWN", () -> own.status(WEB_1).state() == HealthState.DOWN);
+            assertTrue(own.status(WEB_1).lastError().contains("no route"), own.status(WEB_1).lastError());
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void flappingObeysRiseAndFall() throws Exception {
         // Request n gets script[n]; the last entry repeats. fall = 3, rise = 2, initially UP.
         int[] script = {200, 503, 503, 200, 503, 503, 200, 503, 503, 503, 200, 503, 200, 503, 200, 200, 200};

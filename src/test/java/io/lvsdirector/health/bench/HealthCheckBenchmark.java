@@ -229,6 +229,16 @@ public final class HealthCheckBenchmark {
             return delegate.loopFor(target);
         }
 
+        /** The delegate's own probe, so that the checker's per-stream reuse is measured, not bypassed. */
+        @Override
+        public Probe probe(ProbeTarget target) {
+            Probe probe = delegate.probe(target);
+            return done -> probe.start(result -> {
+                record(result);
+                done.accept(result);
+            });
+        }
+
         private void record(CheckResult r) {
             if (frozen.get()) {
                 return;
