@@ -91,6 +91,10 @@ public final class HealthCheckBenchmark {
             // their code is loaded, linked or compiled for the first time inside the measured window.
             primeMeasurements(acceptor);
             Thread.sleep(WARMUP_SECONDS * 1000L);
+            // Every run's window starts from a collected heap: otherwise whether the first collection (which
+            // also touches much of the heap's memory for the first time) falls inside it is chance, and code
+            // that allocates less is more likely to have it inside.
+            System.gc();
             counting.startMeasuring();
             long transitions0 = transitions.sum();
             long jit0 = jitMillis();
