@@ -42,7 +42,9 @@ public final class Epoll implements AutoCloseable {
     private final long[] readyTokens;
     private final int[] readyEvents;
     private final AtomicBoolean wakePending = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object closeLock = new Object();
+    /** Guarded by closeLock. */
+    private boolean closed;
 
     /** A set that reports at most {@code maxEvents} ready descriptors per {@link #await}. */
     public Epoll(int maxEvents) {
@@ -110,17 +112,27 @@ public final class Epoll implements AutoCloseable {
 
     /** Makes the current or next {@link #await} return; from any thread. One write however many callers. */
     public void wakeup() {
-        if (!wakePending.getAndSet(true) && !closed.get()) {
-            PollLibC.eventfdSignal(wakeFd);
+        if (!wakePending.getAndSet(true)) {
+            // Under the lock that close takes: a close may not free the eventfd's number between the check
+            // and the write (the number may already belong to another descriptor by then).
+            synchronized (closeLock) {
+                if (!closed) {
+                    PollLibC.eventfdSignal(wakeFd);
+                }
+            }
         }
     }
 
     /** Closes both descriptors; only once however often called. Call it when no thread waits any more. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            LibC.close(wakeFd);
-            LibC.close(epfd);
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
+        LibC.close(wakeFd); // no wake-up writes any more: each one checks the flag under the lock
+        LibC.close(epfd);
     }
 }

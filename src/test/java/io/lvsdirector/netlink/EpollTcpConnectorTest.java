@@ -1,6 +1,7 @@
 package io.lvsdirector.netlink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,37 @@ class EpollTcpConnectorTest {
         } finally {
             LibC.close(fd);
         }
+    }
+
+    /**
+     * A wake-up racing with close must neither fail nor write to the closed eventfd's number (which another
+     * thread may already have been given). A loop closed right after it started hit this: its thread saw the
+     * close flag and closed the set while the closing thread was between the "not closed" check and the write.
+     */
+    @Test
+    void aWakeUpRacingWithCloseNeverWritesToAClosedDescriptor() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int i = 0; i < 3000 && failure.get() == null; i++) {
+            Epoll epoll = new Epoll(4);
+            java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
+            Thread closer = new Thread(() -> {
+                try {
+                    both.await();
+                    epoll.close();
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            closer.start();
+            both.await();
+            try {
+                epoll.wakeup();
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+            closer.join();
+        }
+        assertNull(failure.get(), () -> "wake-up during close: " + failure.get());
     }
 
     @Test
