@@ -122,13 +122,7 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
         try {
             while (!closed) {
                 try {
-                    runTasks();
-                    long waitMs = runDueTimers();
-                    int ready = epoll.await(!tasks.isEmpty() ? 0 : (int) Math.min(waitMs, Integer.MAX_VALUE));
-                    rounds++; // only this thread writes it
-                    for (int i = 0; i < ready && !closed; i++) {
-                        dispatch(epoll.token(i), epoll.events(i));
-                    }
+                    runRound();
                 } catch (RuntimeException e) {
                     if (!closed) {
                         LOG.error("health check loop: a task failed", e);
@@ -137,6 +131,21 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
             }
         } finally {
             epoll.close();
+        }
+    }
+
+    /**
+     * One turn of the loop. A method of its own so that the JIT compiles it: the loop above is entered once
+     * and turns about a hundred times a second, so it would wait minutes for an on-stack-replacement
+     * compilation, and until then every turn (and every call out of it) would run in the interpreter.
+     */
+    private void runRound() {
+        runTasks();
+        long waitMs = runDueTimers();
+        int ready = epoll.await(!tasks.isEmpty() ? 0 : (int) Math.min(waitMs, Integer.MAX_VALUE));
+        rounds++; // only this thread writes it
+        for (int i = 0; i < ready && !closed; i++) {
+            dispatch(epoll.token(i), epoll.events(i));
         }
     }
 
