@@ -3,6 +3,7 @@ package io.lvsdirector.vrrp;
 import io.lvsdirector.model.DesiredState;
 import io.lvsdirector.netlink.ErrnoException;
 import io.lvsdirector.netlink.Errno;
+import io.lvsdirector.netlink.LibC;
 import io.lvsdirector.netlink.LinkEvent;
 import io.lvsdirector.netlink.PollLibC;
 import io.lvsdirector.netlink.RawSocket;
@@ -58,6 +59,9 @@ public final class VrrpWorker {
     private final Map<String, VrrpInstanceStatus> statuses = new ConcurrentHashMap<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final int wakeFd;
+    /** Guards signalling and closing {@link #wakeFd}, so that no signal goes to a closed (maybe reused) number. */
+    private final Object wakeLock = new Object();
+    private boolean wakeFdClosed;
 
     private volatile boolean stopRequested;
     private volatile boolean graceful;
@@ -94,6 +98,11 @@ public final class VrrpWorker {
         if (started) {
             throw new IllegalStateException("already started");
         }
+        synchronized (wakeLock) {
+            if (wakeFdClosed) {
+                throw new IllegalStateException("stopped");
+            }
+        }
         started = true;
         pending.set(initial);
         threadFactory.newThread(this::run).start();
@@ -102,7 +111,7 @@ public final class VrrpWorker {
     /** Hands a new desired state to the loop; instances are added, replaced or removed without a restart. */
     public void apply(DesiredState state) {
         pending.set(state);
-        PollLibC.eventfdSignal(wakeFd);
+        wake();
     }
 
     /**
@@ -111,15 +120,38 @@ public final class VrrpWorker {
      * Returns whether the loop ended within {@code timeout}.
      */
     public boolean stop(boolean graceful, Duration timeout) throws InterruptedException {
-        if (!started) {
-            return true;
+        synchronized (this) { // not while start() is starting the loop
+            if (!started) {
+                closeWakeFd();
+                return true;
+            }
         }
         this.graceful = graceful;
         stopRequested = true;
-        PollLibC.eventfdSignal(wakeFd);
+        wake();
         boolean done = finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         notifier.close();
+        if (done) { // the loop no longer polls it
+            closeWakeFd();
+        }
         return done;
+    }
+
+    private void wake() {
+        synchronized (wakeLock) {
+            if (!wakeFdClosed) {
+                PollLibC.eventfdSignal(wakeFd);
+            }
+        }
+    }
+
+    private void closeWakeFd() {
+        synchronized (wakeLock) {
+            if (!wakeFdClosed) {
+                wakeFdClosed = true;
+                LibC.close(wakeFd);
+            }
+        }
     }
 
     public void addListener(Consumer<VrrpEvent> listener) {
