@@ -2,7 +2,11 @@ package io.lvsdirector.health;
 
 import io.lvsdirector.netlink.Epoll;
 import io.lvsdirector.netlink.TcpConnector;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +23,10 @@ import org.jboss.logging.Logger;
  * A timer therefore fires up to that much late, never early; next to check intervals of a second and
  * timeouts of hundreds of milliseconds that delay does not matter. Timers run granule by granule, and within
  * one granule in the order they were set.
+ *
+ * <p>A descriptor is watched for one event ({@link #watch}), or registered once and armed for each use
+ * ({@link #register}, {@link #arm}): the connect checks' sockets, which are kept from check to check
+ * ({@link TcpSocketPool}).
  *
  * <p>The timers are kept in a {@link TimerWheel} of granule-wide slots: setting, cancelling and running one
  * is a few pointer updates, where a priority queue of thousands of timers (every check sets a timeout and
@@ -49,9 +57,15 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
      */
     private Watch[] watches = new Watch[1024];
     private int generation;
+    /** Loop thread only. */
+    private final Map<PoolKey, TcpSocketPool> socketPools = new HashMap<>();
+    /** Written by the loop thread only. */
+    private volatile long socketsOpened;
     /** Turns of the loop (each one wait for events); read by tests. */
     private volatile long rounds;
     private volatile boolean closed;
+    /** Set by the thread when it starts shutting down. */
+    private volatile boolean terminated;
 
     ConnectLoop(String name) {
         thread = new Thread(this::run, name);
@@ -63,7 +77,11 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
-        if (!inLoop()) {
+        if (terminated) {
+            // The thread has shut down (its last look at the queue may have come before this task): run it here.
+            // Set before the thread's last look, so one of the two runs the task.
+            runTasks();
+        } else if (!inLoop()) {
             epoll.wakeup();
         }
     }
@@ -94,19 +112,75 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
      * on the loop. Before closing a descriptor whose event has not come, {@link #unwatch} it.
      */
     void watch(int fd, int events, Readiness readiness) {
-        if (fd >= watches.length) {
-            watches = Arrays.copyOf(watches, Math.max(fd + 1, watches.length * 2));
-        }
-        long token = ((long) (generation++ & 0x7fffffff) << 32) | fd;
-        epoll.add(fd, events | Epoll.EPOLLONESHOT, token);
-        watches[fd] = new Watch(token, readiness);
+        Watch w = new Watch(nextToken(fd), false);
+        epoll.add(fd, events | Epoll.EPOLLONESHOT, w.token);
+        w.readiness = readiness;
+        put(fd, w);
     }
 
-    /** Forgets the watch of {@code fd}, if any; call it on the loop. */
+    /**
+     * Adds {@code fd} to the loop's epoll set for good, edge-triggered, for descriptors that are used again and
+     * again: each time, {@link #arm} says who is told of its next event. Call it on the loop; call {@link #forget}
+     * before closing the descriptor.
+     */
+    void register(int fd, int events) {
+        Watch w = new Watch(nextToken(fd), true);
+        epoll.add(fd, events | Epoll.EPOLLET, w.token);
+        put(fd, w);
+    }
+
+    /** Tells {@code readiness} of the next event of the {@link #register registered} {@code fd}; on the loop. */
+    void arm(int fd, Readiness readiness) {
+        Watch w = fd < watches.length ? watches[fd] : null;
+        if (w == null || !w.persistent) {
+            throw new IllegalStateException("descriptor " + fd + " is not registered");
+        }
+        w.readiness = readiness;
+    }
+
+    /** Nobody is told of {@code fd}'s next event (a watch is forgotten, a registration stays); on the loop. */
     void unwatch(int fd) {
+        Watch w = fd < watches.length ? watches[fd] : null;
+        if (w != null) {
+            if (w.persistent) {
+                w.readiness = null;
+            } else {
+                watches[fd] = null;
+            }
+        }
+    }
+
+    /** Forgets {@code fd} altogether, before it is closed; on the loop. */
+    void forget(int fd) {
         if (fd < watches.length) {
             watches[fd] = null;
         }
+    }
+
+    /** The idle check sockets for targets of this family and this source address (null: any); on the loop. */
+    TcpSocketPool socketPool(InetAddress target, InetAddress source) {
+        return socketPools.computeIfAbsent(new PoolKey(target instanceof Inet6Address, source),
+                key -> new TcpSocketPool(this, target, source));
+    }
+
+    /** Sockets the loop's pools have opened so far (read by tests). */
+    long socketsOpened() {
+        return socketsOpened;
+    }
+
+    void socketOpened() {
+        socketsOpened++;
+    }
+
+    private long nextToken(int fd) {
+        return ((long) (generation++ & 0x7fffffff) << 32) | fd;
+    }
+
+    private void put(int fd, Watch w) {
+        if (fd >= watches.length) {
+            watches = Arrays.copyOf(watches, Math.max(fd + 1, watches.length * 2));
+        }
+        watches[fd] = w;
     }
 
     boolean isClosed() {
@@ -130,8 +204,32 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
                 }
             }
         } finally {
-            epoll.close();
+            shutDown();
         }
+    }
+
+    /**
+     * The loop's last work, on its own thread, so that nothing else touches its state: runs the tasks left
+     * (tasks that start a check see {@link #isClosed} and fail it), tells every watch with no events, so that
+     * nobody waits for a loop that is gone, and closes the pooled sockets and the epoll set. Tasks handed over
+     * after this run on the thread that hands them over ({@link #execute}).
+     */
+    private void shutDown() {
+        terminated = true;
+        runTasks();
+        Watch[] left = watches;
+        watches = new Watch[0];
+        for (Watch w : left) {
+            if (w != null && w.readiness != null) {
+                try {
+                    w.readiness.ready(0);
+                } catch (RuntimeException e) {
+                    LOG.error("health check loop: a readiness handler failed", e);
+                }
+            }
+        }
+        socketPools.values().forEach(TcpSocketPool::closeAll);
+        epoll.close();
     }
 
     /**
@@ -152,10 +250,11 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     private void dispatch(long token, int events) {
         int fd = (int) token;
         Watch w = fd < watches.length ? watches[fd] : null;
-        if (w != null && w.token == token) {
-            watches[fd] = null; // one event per watch
+        if (w != null && w.token == token && w.readiness != null) {
+            Readiness readiness = w.readiness;
+            unwatch(fd); // one event per watch or arm
             try {
-                w.readiness.ready(events);
+                readiness.ready(events);
             } catch (RuntimeException e) { // the other ready descriptors of this round are still told
                 LOG.error("health check loop: a readiness handler failed", e);
             }
@@ -181,30 +280,38 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
         return wakeAt == Long.MAX_VALUE ? -1 : Math.max(1, (wakeAt - now + 999_999) / 1_000_000);
     }
 
-    /**
-     * Stops the thread, then runs what it left (tasks that start a check see {@link #isClosed} and fail it)
-     * and tells every watcher, so that nobody waits for a loop that is gone.
-     */
+    /** Stops the thread, which then {@link #shutDown shuts down}, and waits a second for it. */
     @Override
     public void close() {
         closed = true;
         epoll.wakeup();
+        if (inLoop()) {
+            return;
+        }
         try {
             thread.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        runTasks();
-        Watch[] left = watches;
-        watches = new Watch[0];
-        for (Watch w : left) {
-            if (w != null) {
-                w.readiness.ready(0);
-            }
+        if (thread.isAlive()) {
+            LOG.warnf("health check loop %s is still busy a second after it was closed", thread.getName());
         }
     }
 
-    private record Watch(long token, Readiness readiness) {
+    /** A descriptor's place in the epoll set: who is told of its next event (null: nobody). */
+    private static final class Watch {
+        final long token;
+        /** Registered for good (edge-triggered) rather than for one event. */
+        final boolean persistent;
+        Readiness readiness;
+
+        Watch(long token, boolean persistent) {
+            this.token = token;
+            this.persistent = persistent;
+        }
+    }
+
+    private record PoolKey(boolean ipv6, InetAddress source) {
     }
 
     /**

@@ -2,7 +2,6 @@ package io.lvsdirector.health;
 
 import io.lvsdirector.netlink.Epoll;
 import io.lvsdirector.netlink.Errno;
-import io.lvsdirector.netlink.TcpConnector;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.net.InetAddress;
@@ -15,13 +14,14 @@ import org.jboss.logging.Logger;
 
 /**
  * TCP connect checks on plain descriptors, on a few {@link ConnectLoop}s shared by all checks.
- * A connect check needs no pipeline, codec or buffer: here it is a socket, a connect, one readiness event and
- * a close (SO_ERROR is read only when the event says the connect failed), made as direct system calls
- * ({@link TcpConnector}), about half the calls a JDK socket channel makes for the same (at thousands of checks
- * a second those calls are most of the CPU). Probe streams of TCP checks live on these loops ({@link #loopFor}),
- * so the timer, the connect, its completion and the next timer all happen on one thread, and each stream
- * reuses one {@link Probe} (no parsing, no future, no per-check objects beyond the result). The connection is
- * closed with RST (SO_LINGER 0) so that checks leave no TIME_WAIT sockets behind.
+ * A connect check needs no pipeline, codec or buffer: here it is a connect on a socket kept from the last
+ * check ({@link TcpSocketPool}), one readiness event, and a disconnect that resets the connection (RST: no
+ * TIME_WAIT socket left behind) and readies the socket for the next check. SO_ERROR is read only when the event
+ * says the connect failed. These are direct system calls ({@link io.lvsdirector.netlink.TcpConnector}), a fifth of those a JDK socket
+ * channel makes for the same (at thousands of checks a second those calls are most of the CPU). Probe streams
+ * of TCP checks live on these loops ({@link #loopFor}), so the timer, the connect, its completion and the next
+ * timer all happen on one thread, and each stream reuses one {@link Probe} (no parsing, no future, no per-check
+ * objects beyond the result).
  */
 final class TcpConnectChecker implements Checker, AutoCloseable {
 
@@ -56,6 +56,11 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
         loops.forEach(ConnectLoop::close);
     }
 
+    /** Sockets opened by all loops so far (read by tests). */
+    long socketsOpened() {
+        return loops.stream().mapToLong(ConnectLoop::socketsOpened).sum();
+    }
+
     /** The loop the calling thread is, or null. */
     private ConnectLoop currentLoop() {
         for (ConnectLoop loop : loops) {
@@ -72,6 +77,9 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
         /** Parsed on the first run (IP literals: no lookup), then kept. */
         InetAddress address;
         InetAddress source;
+        /** The sockets of {@link #poolLoop} for this target's family and source. */
+        TcpSocketPool pool;
+        ConnectLoop poolLoop;
         final Runnable onTimeout = this::timedOut;
         // The run in progress:
         Consumer<CheckResult> done;
@@ -113,18 +121,18 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
                     source = from == null ? null : InetAddress.getByName(from);
                     address = InetAddress.getByName(target.address());
                 }
-                TcpConnector connector = loop.connector();
-                fd = connector.open(address); // of the target's own family: no dual-stack socket to set up
-                connector.resetOnClose(fd);
-                if (source != null) {
-                    connector.bind(fd, source);
+                if (poolLoop != loop) {
+                    // of the target's own family: no dual-stack socket to set up
+                    pool = loop.socketPool(address, source);
+                    poolLoop = loop;
                 }
-                int errno = connector.connect(fd, address, target.port());
+                fd = pool.take();
+                int errno = loop.connector().connect(fd, address, target.port());
                 if (errno != Errno.EINPROGRESS) {
                     finish(errno == 0 ? null : "connect: " + Errno.describe(errno));
                     return;
                 }
-                loop.watch(fd, Epoll.EPOLLOUT, this);
+                loop.arm(fd, this);
                 timeout = loop.setTimer(target.check().timeoutMs(), onTimeout);
             } catch (UnknownHostException | RuntimeException e) {
                 finish(ErrorText.of(e));
@@ -159,7 +167,7 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
             finish(error);
         }
 
-        /** Closes the socket and reports; null error = connected. Only the first call of a run counts. */
+        /** Hands the socket back and reports; null error = connected. Only the first call of a run counts. */
         private void finish(String error) {
             if (finished) {
                 return;
@@ -169,12 +177,8 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
                 timeout.cancel();
             }
             if (fd >= 0) {
-                loop.unwatch(fd);
-                try {
-                    loop.connector().close(fd);
-                } catch (RuntimeException ignored) {
-                    // the outcome is already known
-                }
+                pool.release(fd);
+                fd = -1;
             }
             long latency = System.nanoTime() - start;
             try {

@@ -18,6 +18,8 @@ public final class Epoll implements AutoCloseable {
     public static final int EPOLLERR = 0x008;
     public static final int EPOLLHUP = 0x010;
     public static final int EPOLLONESHOT = 1 << 30;
+    /** Edge-triggered: one event each time the descriptor wakes its waiters, not for as long as it is ready. */
+    public static final int EPOLLET = 1 << 31;
 
     private static final int EPOLL_CLOEXEC = 0x80000;
     private static final int EPOLL_CTL_ADD = 1;

@@ -10,8 +10,8 @@ import com.kenai.jffi.Type;
 import java.nio.ByteBuffer;
 
 /**
- * The libc calls that health checks make thousands of times a second (socket, setsockopt, connect, getsockopt,
- * close, epoll_ctl, epoll_wait), made through jffi, the layer under jnr-ffi, with primitive arguments. jnr-ffi's
+ * The libc calls that health checks make thousands of times a second (connect, getsockopt, epoll_wait; socket,
+ * close and epoll_ctl when a check socket is opened or closed), made through jffi, the layer under jnr-ffi, with primitive arguments. jnr-ffi's
  * binding without runtime class generation (see {@link LibC#load}) goes through a reflective proxy that boxes
  * every argument and fills an invocation buffer on the heap: per check that was a quarter of the checker's own
  * (user-space) CPU. Here a call is one JNI call with its arguments in registers.
@@ -33,13 +33,11 @@ final class HotCalls {
     private static final CallContext INT_3 = context(Type.SINT, Type.SINT, Type.SINT);
     private static final CallContext INT_PTR_INT = context(Type.SINT, Type.POINTER, Type.SINT);
     private static final CallContext INT_3_PTR = context(Type.SINT, Type.SINT, Type.SINT, Type.POINTER);
-    private static final CallContext INT_3_PTR_INT = context(Type.SINT, Type.SINT, Type.SINT, Type.POINTER, Type.SINT);
     private static final CallContext INT_3_PTR_PTR = context(Type.SINT, Type.SINT, Type.SINT, Type.POINTER,
             Type.POINTER);
     private static final CallContext INT_PTR_INT_INT = context(Type.SINT, Type.POINTER, Type.SINT, Type.SINT);
 
     private static final long SOCKET = symbol("socket");
-    private static final long SETSOCKOPT = symbol("setsockopt");
     private static final long GETSOCKOPT = symbol("getsockopt");
     private static final long CONNECT = symbol("connect");
     private static final long CLOSE = symbol("close");
@@ -65,10 +63,6 @@ final class HotCalls {
 
     static int socket(int domain, int type, int protocol) {
         return (int) INVOKER.invokeN3(INT_3, SOCKET, domain, type, protocol);
-    }
-
-    static int setsockopt(int fd, int level, int option, long value, int length) {
-        return (int) INVOKER.invokeN5(INT_3_PTR_INT, SETSOCKOPT, fd, level, option, value, length);
     }
 
     /** {@code lengthAddress} points to a socklen_t holding the value's size, which the call overwrites. */

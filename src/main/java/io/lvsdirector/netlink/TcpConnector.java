@@ -7,33 +7,29 @@ import java.nio.ByteOrder;
 
 /**
  * Non-blocking TCP connects on plain descriptors, with the system calls a connect check needs and no more:
- * a socket that is non-blocking from the start, SO_LINGER 0, an optional bind, connect, SO_ERROR once the
- * socket is writable, close (a socket API in between adds calls of its own: fcntl, getsockname, poll,
- * epoll_ctl). The calls go through {@link HotCalls}, without jnr-ffi's per-call boxing. One instance per
- * thread: it reuses its address and option buffers.
+ * a connect, SO_ERROR only when the connect failed, and a disconnect that makes the socket ready for the next
+ * connect (a socket API in between adds calls of its own: fcntl, getsockname, poll, epoll_ctl). Opening (a
+ * socket that is non-blocking from the start, an optional bind) and closing are for when a socket is first
+ * needed or no longer kept. The calls go through {@link HotCalls}, without jnr-ffi's per-call boxing. One
+ * instance per thread: it reuses its address and option buffers.
  */
 public final class TcpConnector {
 
     private static final int SOCK_STREAM = 1;
     private static final int SOCK_NONBLOCK = 0x800;
     private static final int SO_ERROR = 4;
-    private static final int SO_LINGER = 13;
-
-    private static final int LINGER_LEN = 8;
 
     // The buffers are fields so that they stay reachable while the kernel reads or writes their addresses.
     private final ByteBuffer address = ByteBuffer.allocateDirect(SocketAddresses.SOCKADDR_IN6_LEN)
             .order(ByteOrder.nativeOrder());
     private final long addressPtr = HotCalls.address(address);
-    private final ByteBuffer lingerZero = ByteBuffer.allocateDirect(LINGER_LEN).order(ByteOrder.nativeOrder());
-    private final long lingerZeroPtr = HotCalls.address(lingerZero);
+    /** A sockaddr of family AF_UNSPEC (0): connecting to it disconnects. */
+    private final ByteBuffer unspecified = ByteBuffer.allocateDirect(SocketAddresses.SOCKADDR_IN6_LEN)
+            .order(ByteOrder.nativeOrder());
+    private final long unspecifiedPtr = HotCalls.address(unspecified);
     /** An int option's value at 0 and its socklen_t length at 4, for getsockopt. */
     private final ByteBuffer intOption = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
     private final long intOptionPtr = HotCalls.address(intOption);
-
-    public TcpConnector() {
-        lingerZero.putInt(0, 1); // struct linger { l_onoff = 1; l_linger = 0; }
-    }
 
     /** A non-blocking, close-on-exec TCP socket of {@code target}'s address family. */
     public int open(InetAddress target) {
@@ -45,10 +41,16 @@ public final class TcpConnector {
         return fd;
     }
 
-    /** Closing the socket then sends RST at once: no FIN exchange and no TIME_WAIT socket left behind. */
-    public void resetOnClose(int fd) {
-        if (HotCalls.setsockopt(fd, LibC.SOL_SOCKET, SO_LINGER, lingerZeroPtr, LINGER_LEN) < 0) {
-            throw new ErrnoException("setsockopt(SO_LINGER)", HotCalls.errno());
+    /**
+     * Makes a TCP socket ready to connect again, whatever its last connect came to (Linux: connect to an
+     * AF_UNSPEC address, which disconnects). A connection is reset with RST at once (no FIN exchange, no
+     * TIME_WAIT socket left behind), a connect in progress is abandoned, a failure is forgotten, and the local
+     * port goes back to the kernel (a bound source address stays). The next connect clears the error this
+     * leaves pending (ECONNRESET).
+     */
+    public void disconnect(int fd) {
+        if (HotCalls.connect(fd, unspecifiedPtr, unspecified.capacity()) < 0) {
+            throw new ErrnoException("connect(AF_UNSPEC)", HotCalls.errno());
         }
     }
 

@@ -78,16 +78,50 @@ class EpollTcpConnectorTest {
     }
 
     @Test
-    void connectsWithoutBlockingAndClosesWithAReset() throws Exception {
+    void aDisconnectResetsTheConnectionAndTheSocketConnectsAgain() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
                 Epoll epoll = new Epoll(8)) {
-            int fd = connector.open(server.getInetAddress());
-            connector.resetOnClose(fd);
-            assertEquals(0, connectOutcome(epoll, fd, server.getInetAddress(), server.getLocalPort()));
-            try (Socket accepted = server.accept()) {
+            InetAddress address = server.getInetAddress();
+            int fd = connector.open(address);
+            try {
+                epoll.add(fd, Epoll.EPOLLOUT | Epoll.EPOLLET, 7);
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(0, connectOutcome(epoll, fd, address, server.getLocalPort(), true), "connect " + i);
+                    try (Socket accepted = server.accept()) {
+                        connector.disconnect(fd);
+                        // an abort: the peer sees a reset, not an orderly end of stream
+                        assertThrows(SocketException.class, () -> accepted.getInputStream().read());
+                    }
+                    // The disconnect wakes the socket's waiters; the event says so (hang-up, the reset pending).
+                    assertEquals(1, epoll.await(1000));
+                    assertEquals(Epoll.EPOLLHUP, epoll.events(0) & Epoll.EPOLLHUP);
+                }
+            } finally {
                 connector.close(fd);
-                // SO_LINGER 0: the peer sees a reset, not an orderly end of stream
-                assertThrows(SocketException.class, () -> accepted.getInputStream().read());
+            }
+        }
+    }
+
+    @Test
+    void afterARefusedConnectAndADisconnectTheSocketConnects() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        int refusing;
+        try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
+            refusing = probe.getLocalPort(); // closed again: nothing listens there now
+        }
+        try (ServerSocket server = new ServerSocket(0, 10, loopback); Epoll epoll = new Epoll(8)) {
+            int fd = connector.open(loopback);
+            try {
+                epoll.add(fd, Epoll.EPOLLOUT | Epoll.EPOLLET, 7);
+                assertEquals(Errno.ECONNREFUSED, connectOutcome(epoll, fd, loopback, refusing, true));
+                connector.disconnect(fd);
+                assertEquals(0, connectOutcome(epoll, fd, loopback, server.getLocalPort(), true),
+                        "neither the refusal nor the disconnect's own error is reported for the next connect");
+                server.accept().close();
+                connector.disconnect(fd);
+                assertEquals(Errno.ECONNREFUSED, connectOutcome(epoll, fd, loopback, refusing, true));
+            } finally {
+                connector.close(fd);
             }
         }
     }
@@ -118,7 +152,7 @@ class EpollTcpConnectorTest {
         assertEquals(Errno.EBADF, connector.connect(fd, loopback, 9));
         ErrnoException e = assertThrows(ErrnoException.class, () -> connector.pendingError(fd));
         assertEquals(Errno.EBADF, e.errno());
-        e = assertThrows(ErrnoException.class, () -> connector.resetOnClose(-1));
+        e = assertThrows(ErrnoException.class, () -> connector.disconnect(-1));
         assertEquals(Errno.EBADF, e.errno());
         try (Epoll epoll = new Epoll(8)) {
             e = assertThrows(ErrnoException.class, () -> epoll.add(fd, Epoll.EPOLLIN, 1));
@@ -156,11 +190,18 @@ class EpollTcpConnectorTest {
      * EPOLLERR nor EPOLLHUP, and that of a failed one carries EPOLLERR with the errno in SO_ERROR.
      */
     private int connectOutcome(Epoll epoll, int fd, InetAddress address, int port) {
+        return connectOutcome(epoll, fd, address, port, false);
+    }
+
+    /** The same with {@code fd} in {@code epoll} already ({@code added}, with token 7), or not yet. */
+    private int connectOutcome(Epoll epoll, int fd, InetAddress address, int port, boolean added) {
         int errno = connector.connect(fd, address, port);
         if (errno != Errno.EINPROGRESS) {
             return errno;
         }
-        epoll.add(fd, Epoll.EPOLLOUT, 7);
+        if (!added) {
+            epoll.add(fd, Epoll.EPOLLOUT, 7);
+        }
         assertEquals(1, epoll.await(5000), "no readiness within 5 s");
         assertEquals(7, epoll.token(0));
         int events = epoll.events(0);

@@ -1,0 +1,150 @@
+package io.lvsdirector.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lvsdirector.model.HealthCheck;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Connect checks reuse their sockets: whatever a check came to (connected, refused, timed out), its socket is
+ * disconnected and the next check connects on it. Real connects on loopback.
+ */
+class TcpSocketReuseTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final TcpConnectChecker checker = new TcpConnectChecker(1);
+
+    @AfterEach
+    void close() {
+        checker.close();
+    }
+
+    @Test
+    void oneSocketServesCheckAfterCheckWhateverEachCameTo() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 10, LOOPBACK)) {
+            for (int i = 0; i < 3; i++) {
+                CheckResult up = check(Fixtures.tcp(), server.getLocalPort());
+                assertTrue(up.success(), up.toString());
+                try (Socket accepted = server.accept()) {
+                    // the check's connection was reset (no FIN, no TIME_WAIT on our side)
+                    assertThrows(SocketException.class, () -> accepted.getInputStream().read());
+                }
+            }
+        }
+        assertEquals(1, checker.socketsOpened(), "three checks, one socket");
+
+        CheckResult refused = check(Fixtures.tcp(), closedPort());
+        assertFalse(refused.success());
+        assertTrue(refused.error().contains("refused"), refused.error());
+
+        try (FullListener full = new FullListener()) {
+            CheckResult timedOut = check(Fixtures.tcp().withTiming(50, 300, 1, 1), full.port());
+            assertEquals("connect timed out after 300 ms", timedOut.error());
+        }
+
+        try (ServerSocket server = new ServerSocket(0, 10, LOOPBACK)) {
+            CheckResult up = check(Fixtures.tcp(), server.getLocalPort());
+            assertTrue(up.success(), "no error of an earlier check is left on the socket: " + up);
+        }
+        assertEquals(1, checker.socketsOpened(), "the refused and the timed-out check left the socket usable");
+    }
+
+    @Test
+    void checksInFlightTogetherEachHaveASocketAndThoseAreThenReused() throws Exception {
+        try (FullListener full = new FullListener()) {
+            HealthCheck slow = Fixtures.tcp().withTiming(50, 300, 1, 1);
+            List<CompletableFuture<CheckResult>> together = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                together.add(start(slow, full.port()));
+            }
+            for (CompletableFuture<CheckResult> f : together) {
+                assertFalse(f.get(5, TimeUnit.SECONDS).success());
+            }
+        }
+        assertEquals(3, checker.socketsOpened());
+        try (ServerSocket server = new ServerSocket(0, 10, LOOPBACK)) {
+            for (int i = 0; i < 5; i++) {
+                assertTrue(check(Fixtures.tcp(), server.getLocalPort()).success());
+                server.accept().close();
+            }
+        }
+        assertEquals(3, checker.socketsOpened(), "the idle sockets were reused");
+    }
+
+    @Test
+    void aSourceAddressHasSocketsOfItsOwn() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            HealthCheck fromDot2 = Fixtures.tcp().withSourceAddress("127.0.0.2");
+            for (int i = 0; i < 2; i++) {
+                assertTrue(check(fromDot2, server.getLocalPort()).success());
+                try (Socket accepted = server.accept()) {
+                    assertEquals("127.0.0.2", accepted.getInetAddress().getHostAddress(),
+                            "the source address stays bound across disconnects");
+                }
+                assertTrue(check(Fixtures.tcp(), server.getLocalPort()).success());
+                try (Socket accepted = server.accept()) {
+                    assertEquals("127.0.0.1", accepted.getInetAddress().getHostAddress());
+                }
+            }
+        }
+        assertEquals(2, checker.socketsOpened(), "one socket bound to the source, one not");
+    }
+
+    private CheckResult check(HealthCheck check, int port) throws Exception {
+        return start(check, port).get(5, TimeUnit.SECONDS);
+    }
+
+    private CompletableFuture<CheckResult> start(HealthCheck check, int port) {
+        return checker.check(new ProbeTarget(check, "127.0.0.1", port)).toCompletionStage().toCompletableFuture();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, LOOPBACK)) {
+            return s.getLocalPort(); // closed again: nothing listens there now
+        }
+    }
+
+    /** A listener that never accepts, its queue filled: Linux drops further SYNs, so connects time out. */
+    private static final class FullListener implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 1, LOOPBACK);
+        private final List<Socket> fillers = new ArrayList<>();
+
+        FullListener() throws IOException {
+            for (int i = 0; i < 4; i++) {
+                Socket s = new Socket();
+                try {
+                    s.connect(server.getLocalSocketAddress(), 200);
+                } catch (IOException dropped) {
+                    // the queue is full: what we want
+                }
+                fillers.add(s);
+            }
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket s : fillers) {
+                s.close();
+            }
+            server.close();
+        }
+    }
+}
