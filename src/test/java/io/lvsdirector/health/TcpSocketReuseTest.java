@@ -11,10 +11,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +107,49 @@ class TcpSocketReuseTest {
             }
         }
         assertEquals(2, checker.socketsOpened(), "one socket bound to the source, one not");
+    }
+
+    @Test
+    void closingTheCheckerClosesItsSockets() throws Exception {
+        TcpConnectChecker own = new TcpConnectChecker(1);
+        Set<String> before = openSockets();
+        try (FullListener full = new FullListener()) {
+            HealthCheck slow = Fixtures.tcp().withTiming(50, 300, 1, 1);
+            List<CompletableFuture<CheckResult>> together = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                together.add(own.check(new ProbeTarget(slow, "127.0.0.1", full.port())).toCompletionStage()
+                        .toCompletableFuture());
+            }
+            for (CompletableFuture<CheckResult> f : together) {
+                f.get(5, TimeUnit.SECONDS);
+            }
+        }
+        Set<String> opened = openSockets();
+        opened.removeAll(before);
+        assertEquals(3, own.socketsOpened());
+        assertTrue(opened.size() >= 3, "the pool's sockets are open: " + opened);
+        own.close();
+        Set<String> left = openSockets();
+        left.retainAll(opened);
+        assertEquals(Set.of(), left, "sockets still open after close");
+    }
+
+    /** The inodes of the process's open sockets ("socket:[inode]"). */
+    private static Set<String> openSockets() throws IOException {
+        Set<String> sockets = new HashSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            fds.forEach(fd -> {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:")) {
+                        sockets.add(target);
+                    }
+                } catch (IOException gone) {
+                    // closed while listed
+                }
+            });
+        }
+        return sockets;
     }
 
     private CheckResult check(HealthCheck check, int port) throws Exception {
