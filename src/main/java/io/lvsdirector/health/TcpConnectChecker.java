@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 final class TcpConnectChecker implements Checker, AutoCloseable {
 
     private final List<ConnectLoop> loops;
+    /** Read once, in the network namespace the loops' threads inherit from this thread. */
+    private final LocalPortRange localPorts = LocalPortRange.read();
     private final AtomicInteger next = new AtomicInteger();
 
     TcpConnectChecker(int threads) {
@@ -77,6 +79,11 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
         /** Parsed on the first run (IP literals: no lookup), then kept. */
         InetAddress address;
         InetAddress source;
+        /**
+         * The target's port is one the kernel may pick as a local port, so a connect that succeeds may have met
+         * itself (only possible for an address of this host): then it is checked for that.
+         */
+        boolean mayMeetItself;
         /** The sockets of {@link #poolLoop} for this target's family and source. */
         TcpSocketPool pool;
         ConnectLoop poolLoop;
@@ -120,6 +127,7 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
                     String from = target.check().sourceAddress();
                     source = from == null ? null : InetAddress.getByName(from);
                     address = InetAddress.getByName(target.address());
+                    mayMeetItself = localPorts.contains(target.port());
                 }
                 if (poolLoop != loop) {
                     // of the target's own family: no dual-stack socket to set up
@@ -129,7 +137,7 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
                 fd = pool.take();
                 int errno = loop.connector().connect(fd, address, target.port());
                 if (errno != Errno.EINPROGRESS) {
-                    finish(errno == 0 ? null : "connect: " + Errno.describe(errno));
+                    finish(errno == 0 ? connectedError() : "connect: " + Errno.describe(errno));
                     return;
                 }
                 loop.arm(fd, this);
@@ -153,7 +161,7 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
             if ((events & (Epoll.EPOLLERR | Epoll.EPOLLHUP)) == 0) {
                 // Writable and no error: connected. Linux reports a failed connect with EPOLLERR and a connect
                 // still in progress as not writable, so the SO_ERROR call is needed only for the error's name.
-                finish(null);
+                finish(connectedError());
                 return;
             }
             String error;
@@ -165,6 +173,19 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
                 error = ErrorText.of(e);
             }
             finish(error);
+        }
+
+        /** The error of a connect that succeeded: none, unless it met itself (nothing listens there). */
+        private String connectedError() {
+            if (!mayMeetItself) {
+                return null;
+            }
+            try {
+                return loop.connector().connectedToItself(fd, address, target.port())
+                        ? "connect: connected to itself (nothing listens on this port of this host)" : null;
+            } catch (RuntimeException e) {
+                return ErrorText.of(e);
+            }
         }
 
         /** Hands the socket back and reports; null error = connected. Only the first call of a run counts. */

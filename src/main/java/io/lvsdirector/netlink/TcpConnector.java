@@ -27,6 +27,9 @@ public final class TcpConnector {
     private final ByteBuffer unspecified = ByteBuffer.allocateDirect(SocketAddresses.SOCKADDR_IN6_LEN)
             .order(ByteOrder.nativeOrder());
     private final long unspecifiedPtr = HotCalls.address(unspecified);
+    /** A socket's own address, for getsockname (rarely used: see {@link #connectedToItself}). */
+    private final ByteBuffer local = ByteBuffer.allocateDirect(SocketAddresses.SOCKADDR_IN6_LEN)
+            .order(ByteOrder.nativeOrder());
     /** An int option's value at 0 and its socklen_t length at 4, for getsockopt. */
     private final ByteBuffer intOption = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
     private final long intOptionPtr = HotCalls.address(intOption);
@@ -81,6 +84,18 @@ public final class TcpConnector {
             throw new ErrnoException("getsockopt(SO_ERROR)", HotCalls.errno());
         }
         return intOption.getInt(0);
+    }
+
+    /**
+     * Whether {@code fd}, connected to {@code target}:{@code port}, is connected to itself: its own address and
+     * port are the target's. A connect to a port of this host on which nothing listens meets itself when the
+     * kernel happens to pick that very port as the local one (TCP simultaneous open), and then succeeds.
+     */
+    public boolean connectedToItself(int fd, InetAddress target, int port) {
+        local.clear();
+        LibC.getsockname(fd, local);
+        int localPort = (local.get(2) & 0xff) << 8 | local.get(3) & 0xff; // network order
+        return localPort == port && SocketAddresses.parse(local).equals(target);
     }
 
     public void close(int fd) {
