@@ -105,10 +105,7 @@ class EpollTcpConnectorTest {
     @Test
     void afterARefusedConnectAndADisconnectTheSocketConnects() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        int refusing;
-        try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
-            refusing = probe.getLocalPort(); // closed again: nothing listens there now
-        }
+        int refusing = closedPort(loopback);
         try (ServerSocket server = new ServerSocket(0, 10, loopback); Epoll epoll = new Epoll(8)) {
             int fd = connector.open(loopback);
             try {
@@ -129,10 +126,7 @@ class EpollTcpConnectorTest {
     @Test
     void aRefusedConnectReportsEconnrefused() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
-            port = probe.getLocalPort(); // closed again: nothing listens there now
-        }
+        int port = closedPort(loopback);
         try (Epoll epoll = new Epoll(8)) {
             int fd = connector.open(loopback);
             try {
@@ -211,6 +205,13 @@ class EpollTcpConnectorTest {
             assertEquals(Epoll.EPOLLOUT, events & (Epoll.EPOLLOUT | Epoll.EPOLLERR | Epoll.EPOLLHUP));
         }
         return pending;
+    }
+
+    /** A port of {@code address} on which nothing listens (it did a moment ago). */
+    private static int closedPort(InetAddress address) throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, address)) {
+            return probe.getLocalPort();
+        }
     }
 
     private static boolean hasV6Loopback() throws IOException {
