@@ -11,10 +11,11 @@ import java.nio.ByteBuffer;
 
 /**
  * The libc calls that health checks make thousands of times a second (connect, getsockopt, epoll_wait; socket,
- * close and epoll_ctl when a check socket is opened or closed), made through jffi, the layer under jnr-ffi, with primitive arguments. jnr-ffi's
- * binding without runtime class generation (see {@link LibC#load}) goes through a reflective proxy that boxes
- * every argument and fills an invocation buffer on the heap: per check that was a quarter of the checker's own
- * (user-space) CPU. Here a call is one JNI call with its arguments in registers.
+ * close and epoll_ctl when a check socket is opened or closed), made through jffi, the layer under jnr-ffi,
+ * with primitive arguments. jnr-ffi's binding without runtime class generation (see {@link LibC#load}) goes
+ * through a reflective proxy that boxes every argument and fills an invocation buffer on the heap: per check
+ * that was a quarter of the checker's own (user-space) CPU. Here a call is one JNI call with its arguments in
+ * registers.
  *
  * <p>Also setpriority, which start-up needs as early as possible: jffi alone loads in a fraction of the time that
  * binding jnr-ffi's libc interface takes.
