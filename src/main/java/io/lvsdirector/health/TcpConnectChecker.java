@@ -81,9 +81,11 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
         InetAddress source;
         /**
          * The target's port is one the kernel may pick as a local port, so a connect that succeeds may have met
-         * itself (only possible for an address of this host): then it is checked for that.
+         * itself (only possible for an address of this host, on a port nothing is bound to).
          */
         boolean mayMeetItself;
+        /** The last run connected (and did not meet itself). */
+        boolean lastConnected;
         /** The sockets of {@link #poolLoop} for this target's family and source. */
         TcpSocketPool pool;
         ConnectLoop poolLoop;
@@ -175,9 +177,14 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
             finish(error);
         }
 
-        /** The error of a connect that succeeded: none, unless it met itself (nothing listens there). */
+        /**
+         * The error of a connect that succeeded: none, unless it met itself (nothing listens there). Checked when
+         * the last run did not connect, so that meeting itself cannot bring a dead server up. After a run that
+         * connected it is not (no extra system call per routine check): a connect meets itself about once in
+         * tens of thousands of connects, and then only delays by one run the failure the next run sees.
+         */
         private String connectedError() {
-            if (!mayMeetItself) {
+            if (!mayMeetItself || lastConnected) {
                 return null;
             }
             try {
@@ -201,6 +208,7 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
                 pool.release(fd);
                 fd = -1;
             }
+            lastConnected = error == null;
             long latency = System.nanoTime() - start;
             try {
                 done.accept(error == null ? CheckResult.up(latency) : CheckResult.down(latency, error));

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,15 @@ class TcpSelfConnectNamespaceTest {
             CheckResult self = check(checker, ONLY_LOCAL_PORT);
             assertFalse(self.success(), self.toString());
             assertEquals("connect: connected to itself (nothing listens on this port of this host)", self.error());
+
+            // A stream's probe, run again and again, meets itself every time and never reports up.
+            Checker.Probe probe = checker.probe(new ProbeTarget(Fixtures.tcp(), "127.0.0.1", ONLY_LOCAL_PORT));
+            for (int i = 0; i < 3; i++) {
+                CompletableFuture<CheckResult> run = new CompletableFuture<>();
+                probe.start(run::complete);
+                CheckResult again = run.get(5, TimeUnit.SECONDS);
+                assertFalse(again.success(), "run " + i + ": " + again);
+            }
 
             CheckResult up = check(checker, listening.getLocalPort());
             assertTrue(up.success(), "a port outside the local range is checked as before: " + up);
