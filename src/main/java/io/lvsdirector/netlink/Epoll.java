@@ -34,7 +34,7 @@ public final class Epoll implements AutoCloseable {
     private static final int DATA_OFFSET = PACKED ? 4 : 8;
 
     private final int epfd;
-    private final int wakeFd;
+    private final WakeUpEventFd wakeFd;
     private final int maxEvents;
     // Buffers are fields so that they stay reachable while the kernel uses their addresses (HotCalls).
     private final ByteBuffer ctlEvent = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
@@ -44,9 +44,7 @@ public final class Epoll implements AutoCloseable {
     private final long[] readyTokens;
     private final int[] readyEvents;
     private final AtomicBoolean wakePending = new AtomicBoolean();
-    private final Object closeLock = new Object();
-    /** Guarded by closeLock. */
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A set that reports at most {@code maxEvents} ready descriptors per {@link #await}. */
     public Epoll(int maxEvents) {
@@ -57,12 +55,12 @@ public final class Epoll implements AutoCloseable {
         readyEvents = new int[maxEvents];
         epfd = PollLibC.epollCreate(EPOLL_CLOEXEC);
         try {
-            wakeFd = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
+            wakeFd = new WakeUpEventFd();
         } catch (RuntimeException e) {
             LibC.close(epfd);
             throw e;
         }
-        add(wakeFd, EPOLLIN, WAKE_TOKEN);
+        add(wakeFd.fd(), EPOLLIN, WAKE_TOKEN);
     }
 
     /** Adds {@code fd}, waiting for {@code events} (EPOLLERR and EPOLLHUP always count); from the waiting thread. */
@@ -91,7 +89,7 @@ public final class Epoll implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             long token = readyBuffer.getLong(i * EVENT_SIZE + DATA_OFFSET);
             if (token == WAKE_TOKEN) {
-                PollLibC.eventfdDrain(wakeFd);
+                wakeFd.drain();
                 wakePending.set(false); // after the drain: a wake-up from now on writes again
             } else {
                 readyTokens[ready] = token;
@@ -115,26 +113,16 @@ public final class Epoll implements AutoCloseable {
     /** Makes the current or next {@link #await} return; from any thread. One write however many callers. */
     public void wakeup() {
         if (!wakePending.getAndSet(true)) {
-            // Under the lock that close takes: a close may not free the eventfd's number between the check
-            // and the write (the number may already belong to another descriptor by then).
-            synchronized (closeLock) {
-                if (!closed) {
-                    PollLibC.eventfdSignal(wakeFd);
-                }
-            }
+            wakeFd.signal(); // nothing once closed (see WakeUpEventFd)
         }
     }
 
     /** Closes both descriptors; only once however often called. Call it when no thread waits any more. */
     @Override
     public void close() {
-        synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (closed.compareAndSet(false, true)) {
+            wakeFd.close();
+            LibC.close(epfd);
         }
-        LibC.close(wakeFd); // no wake-up writes any more: each one checks the flag under the lock
-        LibC.close(epfd);
     }
 }

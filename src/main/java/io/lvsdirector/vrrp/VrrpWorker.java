@@ -3,10 +3,10 @@ package io.lvsdirector.vrrp;
 import io.lvsdirector.model.DesiredState;
 import io.lvsdirector.netlink.ErrnoException;
 import io.lvsdirector.netlink.Errno;
-import io.lvsdirector.netlink.LibC;
 import io.lvsdirector.netlink.LinkEvent;
 import io.lvsdirector.netlink.PollLibC;
 import io.lvsdirector.netlink.RawSocket;
+import io.lvsdirector.netlink.WakeUpEventFd;
 import io.lvsdirector.vrrp.VrrpAction.AddVips;
 import io.lvsdirector.vrrp.VrrpAction.RemoveVips;
 import io.lvsdirector.vrrp.VrrpAction.SendAdvert;
@@ -58,10 +58,7 @@ public final class VrrpWorker {
     private final AtomicReference<DesiredState> pending = new AtomicReference<>();
     private final Map<String, VrrpInstanceStatus> statuses = new ConcurrentHashMap<>();
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final int wakeFd;
-    /** Guards signalling and closing {@link #wakeFd}, so that no signal goes to a closed (maybe reused) number. */
-    private final Object wakeLock = new Object();
-    private boolean wakeFdClosed;
+    private final WakeUpEventFd wakeFd = new WakeUpEventFd();
 
     private volatile boolean stopRequested;
     private volatile boolean graceful;
@@ -79,7 +76,6 @@ public final class VrrpWorker {
     public VrrpWorker(Clock clock, ThreadFactory threadFactory) {
         this.clock = clock;
         this.threadFactory = threadFactory;
-        this.wakeFd = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
     }
 
     /** A worker on a plain daemon thread named "vrrp-worker" in the process's namespace. */
@@ -98,10 +94,8 @@ public final class VrrpWorker {
         if (started) {
             throw new IllegalStateException("already started");
         }
-        synchronized (wakeLock) {
-            if (wakeFdClosed) {
-                throw new IllegalStateException("stopped");
-            }
+        if (wakeFd.isClosed()) {
+            throw new IllegalStateException("stopped");
         }
         started = true;
         pending.set(initial);
@@ -111,7 +105,7 @@ public final class VrrpWorker {
     /** Hands a new desired state to the loop; instances are added, replaced or removed without a restart. */
     public void apply(DesiredState state) {
         pending.set(state);
-        wake();
+        wakeFd.signal();
     }
 
     /**
@@ -122,36 +116,19 @@ public final class VrrpWorker {
     public boolean stop(boolean graceful, Duration timeout) throws InterruptedException {
         synchronized (this) { // not while start() is starting the loop
             if (!started) {
-                closeWakeFd();
+                wakeFd.close();
                 return true;
             }
         }
         this.graceful = graceful;
         stopRequested = true;
-        wake();
+        wakeFd.signal();
         boolean done = finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         notifier.close();
         if (done) { // the loop no longer polls it
-            closeWakeFd();
+            wakeFd.close();
         }
         return done;
-    }
-
-    private void wake() {
-        synchronized (wakeLock) {
-            if (!wakeFdClosed) {
-                PollLibC.eventfdSignal(wakeFd);
-            }
-        }
-    }
-
-    private void closeWakeFd() {
-        synchronized (wakeLock) {
-            if (!wakeFdClosed) {
-                wakeFdClosed = true;
-                LibC.close(wakeFd);
-            }
-        }
     }
 
     public void addListener(Consumer<VrrpEvent> listener) {
@@ -232,14 +209,14 @@ public final class VrrpWorker {
             }
         }
         int[] fds = new int[listening.size() + 2];
-        fds[0] = wakeFd;
+        fds[0] = wakeFd.fd();
         fds[1] = host.linkEvents().fd();
         for (int i = 0; i < listening.size(); i++) {
             fds[i + 2] = listening.get(i).transport().receiveFd();
         }
         short[] revents = PollLibC.pollIn(fds, sleepMillis());
         if (revents[0] != 0) {
-            PollLibC.eventfdDrain(wakeFd);
+            wakeFd.drain();
         }
         for (int i = 0; i < listening.size(); i++) {
             if (revents[i + 2] != 0) {
