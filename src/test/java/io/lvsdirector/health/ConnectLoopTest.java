@@ -29,13 +29,20 @@ class ConnectLoopTest {
         List<String> ran = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
         CompletableFuture<Boolean> onLoop = new CompletableFuture<>();
+        // The tasks are made first, so that the timers are set back to back: a cold JVM can take tens of
+        // milliseconds to make its first lambdas, and a deadline is counted from its own setTimer call.
+        Runnable at60 = () -> ran.add("60");
+        Runnable at20a = () -> ran.add("20a");
+        Runnable at20b = () -> ran.add("20b");
+        Runnable at5 = () -> ran.add("5");
+        Runnable last = done::countDown;
         loop.execute(() -> {
             onLoop.complete(loop.inLoop() && Thread.currentThread().getName().equals("test-loop"));
-            loop.setTimer(60, () -> ran.add("60"));
-            loop.setTimer(20, () -> ran.add("20a"));
-            loop.setTimer(20, () -> ran.add("20b"));
-            loop.setTimer(5, () -> ran.add("5"));
-            loop.setTimer(80, done::countDown);
+            loop.setTimer(60, at60);
+            loop.setTimer(20, at20a);
+            loop.setTimer(20, at20b);
+            loop.setTimer(5, at5);
+            loop.setTimer(80, last);
         });
         assertTrue(done.await(5, TimeUnit.SECONDS));
         assertTrue(onLoop.get());
