@@ -32,7 +32,10 @@ final class TcpSocketPool {
         this.source = source;
     }
 
-    /** An idle socket, or a new one (bound to the source address, registered with the loop). */
+    /**
+     * An idle socket, or a new one: its connects stop at the SYN-ACK (the disconnect answers it with RST, so
+     * the server's application never sees a check), bound to the source address, registered with the loop.
+     */
     int take() {
         if (count > 0) {
             return idle[--count];
@@ -40,6 +43,7 @@ final class TcpSocketPool {
         TcpConnector connector = loop.connector();
         int fd = connector.open(family);
         try {
+            connector.withholdHandshakeAck(fd);
             if (source != null) {
                 connector.bind(fd, source);
             }

@@ -18,6 +18,8 @@ public final class TcpConnector {
     private static final int SOCK_STREAM = 1;
     private static final int SOCK_NONBLOCK = 0x800;
     private static final int SO_ERROR = 4;
+    private static final int IPPROTO_TCP = 6;
+    private static final int TCP_DEFER_ACCEPT = 9;
 
     // The buffers are fields so that they stay reachable while the kernel reads or writes their addresses.
     private final ByteBuffer address = ByteBuffer.allocateDirect(SocketAddresses.SOCKADDR_IN6_LEN)
@@ -42,6 +44,19 @@ public final class TcpConnector {
             throw new ErrnoException("socket", HotCalls.errno());
         }
         return fd;
+    }
+
+    /**
+     * Makes every later connect on {@code fd} end with the handshake half done on the wire: the peer's SYN-ACK
+     * completes the connect (the socket is connected and writable), but the ACK that would answer it is held
+     * back, as it is when data is about to follow. A {@link #disconnect} within the 200 ms before that ACK goes
+     * anyway then sends RST in its place, so the exchange is SYN, SYN-ACK, RST: the peer's kernel drops its
+     * half-open request and its application never sees a connection (a later disconnect resets an established
+     * connection, as without this). Linux holds the ACK back for a connecting socket with TCP_DEFER_ACCEPT set,
+     * and a disconnect leaves that option set (TCP_QUICKACK, the other way, is reset by every disconnect).
+     */
+    public void withholdHandshakeAck(int fd) {
+        LibC.setsockoptInt(fd, IPPROTO_TCP, TCP_DEFER_ACCEPT, 1);
     }
 
     /**

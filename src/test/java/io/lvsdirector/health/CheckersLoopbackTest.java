@@ -105,12 +105,23 @@ class CheckersLoopbackTest extends LoopbackTest {
     @Test
     void sourceAddressIsTheLocalAddressOfTheProbe() throws Exception {
         Set<String> peers = ConcurrentHashMap.newKeySet();
-        NetServer server = await(vertx.createNetServer()
-                .connectHandler(s -> peers.add(s.remoteAddress().host())).listen(0, "127.0.0.1"));
-        HealthCheck fromDot2 = Fixtures.tcp().withSourceAddress("127.0.0.2");
-        assertTrue(probe(new ProbeTarget(fromDot2, "127.0.0.1", server.actualPort())).success());
-        Await.until("the server saw the connection", () -> !peers.isEmpty());
+        int port = await(vertx.createHttpServer().requestHandler(r -> {
+            peers.add(r.remoteAddress().host());
+            r.response().end();
+        }).listen(0, "127.0.0.1")).actualPort();
+        HealthCheck httpFromDot2 = http(CheckType.HTTP, httpSpec("/", null, null, null, null, null, null))
+                .withSourceAddress("127.0.0.2");
+        assertTrue(probe(new ProbeTarget(httpFromDot2, "127.0.0.1", port)).success());
         assertEquals(Set.of("127.0.0.2"), peers);
+
+        // A TCP check never reaches the server's application (SYN, SYN-ACK, RST; TcpSocketReuseTest reads the
+        // address its sockets are bound to); an address this host does not have cannot be its source.
+        assertTrue(probe(new ProbeTarget(Fixtures.tcp().withSourceAddress("127.0.0.2"), "127.0.0.1", port))
+                .success());
+        CheckResult foreign = probe(new ProbeTarget(Fixtures.tcp().withSourceAddress("192.0.2.1"), "127.0.0.1",
+                port));
+        assertFalse(foreign.success());
+        assertTrue(foreign.error().contains("bind"), foreign.error());
     }
 
     @Test

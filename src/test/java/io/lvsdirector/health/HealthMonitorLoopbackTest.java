@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsdirector.model.CheckType;
 import io.lvsdirector.model.HealthCheck;
+import io.lvsdirector.model.HttpCheckSpec;
 import io.lvsdirector.model.HealthState;
 import io.lvsdirector.model.HealthStatus;
 import io.lvsdirector.model.ObjectKey;
@@ -41,9 +42,9 @@ class HealthMonitorLoopbackTest extends LoopbackTest {
         monitor.close();
     }
 
-    private NetServer tcpServer(int port, AtomicInteger accepted) throws Exception {
-        return await(vertx.createNetServer().connectHandler(s -> accepted.incrementAndGet()).listen(port,
-                "127.0.0.1"));
+    /** A TCP listener (its application never sees a connect check: SYN, SYN-ACK, RST). */
+    private NetServer tcpServer(int port) throws Exception {
+        return await(vertx.createNetServer().connectHandler(s -> s.close()).listen(port, "127.0.0.1"));
     }
 
     private List<HealthState> transitions() {
@@ -52,8 +53,7 @@ class HealthMonitorLoopbackTest extends LoopbackTest {
 
     @Test
     void aStoppedBackendGoesDownAfterFallChecksAndComesBackAfterRise() throws Exception {
-        AtomicInteger accepted = new AtomicInteger();
-        NetServer server = tcpServer(0, accepted);
+        NetServer server = tcpServer(0);
         int port = server.actualPort();
         ProbeTarget target = new ProbeTarget(Fixtures.tcp().withTiming(50, 300, 2, 3), "127.0.0.1", port);
         monitor.subscribe(WEB_1, target);
@@ -73,7 +73,7 @@ class HealthMonitorLoopbackTest extends LoopbackTest {
         assertEquals(Set.of(WEB_1), changes.get(0).subscribers());
         assertEquals(target, changes.get(0).target());
 
-        tcpServer(port, accepted);
+        tcpServer(port);
         Await.until("UP reported", () -> changes.size() >= 2);
         assertEquals(HealthState.UP, changes.get(1).current().state());
         assertEquals(2, changes.get(1).current().consecutiveSuccesses(), "rise = 2");
@@ -116,16 +116,15 @@ class HealthMonitorLoopbackTest extends LoopbackTest {
                 };
             }
         };
-        AtomicInteger accepted = new AtomicInteger();
-        NetServer server = tcpServer(0, accepted);
+        NetServer server = tcpServer(0);
         HealthMonitor own = new HealthMonitor(vertx, counting);
         try {
             own.subscribe(WEB_1, new ProbeTarget(Fixtures.tcp().withTiming(20, 300, 1, 1), "127.0.0.1",
                     server.actualPort()));
+            // Successes are the server's SYN-ACKs: nothing else would answer a connect to its port.
             Await.until("five successful checks in a row", () -> own.status(WEB_1).consecutiveSuccesses() >= 5);
             assertEquals(1, made.get());
             assertTrue(runs.get() >= 5, runs + " runs");
-            Await.until("the server saw the connects", () -> accepted.get() >= 5);
         } finally {
             own.close();
             await(server.close());
@@ -169,15 +168,20 @@ class HealthMonitorLoopbackTest extends LoopbackTest {
 
     @Test
     void theSameCheckOnTheSameTargetRunsOnceForAllItsSubscribers() throws Exception {
+        // HTTP checks, so that the server sees every probe (a TCP connect check never reaches its application).
         List<Long> acceptedAt = new CopyOnWriteArrayList<>();
-        int port = await(vertx.createNetServer().connectHandler(s -> acceptedAt.add(System.nanoTime()))
-                .listen(0, "127.0.0.1")).actualPort();
+        int port = await(vertx.createHttpServer().requestHandler(r -> {
+            acceptedAt.add(System.nanoTime());
+            r.response().end();
+        }).listen(0, "127.0.0.1")).actualPort();
         int interval = 200;
-        HealthCheck check = Fixtures.tcp().withTiming(interval, 1000, 1, 1);
+        HttpCheckSpec spec = Fixtures.httpSpec("/", null, null, null, null, null, null);
+        HealthCheck check = Fixtures.http(CheckType.HTTP, spec).withTiming(interval, 1000, 1, 1);
         // Two virtual services whose real servers resolve to equal targets (one via a port override).
         monitor.update(Map.of(
                 WEB_1, new ProbeTarget(check, "127.0.0.1", port),
-                API_1, new ProbeTarget(Fixtures.tcp().withTiming(interval, 1000, 1, 1), "127.0.0.1", port)));
+                API_1, new ProbeTarget(Fixtures.http(CheckType.HTTP, spec).withTiming(interval, 1000, 1, 1),
+                        "127.0.0.1", port)));
         assertEquals(1, monitor.streamCount());
 
         int probes = 11;
@@ -206,12 +210,11 @@ class HealthMonitorLoopbackTest extends LoopbackTest {
 
     @Test
     void aTransitionNamesEverySubscriberOfTheStream() throws Exception {
-        AtomicInteger accepted = new AtomicInteger();
-        NetServer server = tcpServer(0, accepted);
+        NetServer server = tcpServer(0);
         ProbeTarget target = new ProbeTarget(Fixtures.tcp().withTiming(50, 300, 1, 1), "127.0.0.1",
                 server.actualPort());
         monitor.update(Map.of(WEB_1, target, API_1, target));
-        Await.until("a probe", () -> accepted.get() >= 1);
+        Await.until("a probe", () -> monitor.status(WEB_1).consecutiveSuccesses() >= 1);
         await(server.close());
         Await.until("a transition", () -> !changes.isEmpty());
         assertEquals(Set.of(WEB_1, API_1), changes.get(0).subscribers());

@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsdirector.model.HealthCheck;
+import io.lvsdirector.netlink.LibC;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Connect checks reuse their sockets: whatever a check came to (connected, refused, timed out), its socket is
- * disconnected and the next check connects on it. Real connects on loopback.
+ * disconnected and the next check connects on it. A check that connects stops at the SYN-ACK and answers it
+ * with RST, so the server's application never sees it. Real connects on loopback.
  */
 class TcpSocketReuseTest {
 
@@ -44,10 +50,7 @@ class TcpSocketReuseTest {
             for (int i = 0; i < 3; i++) {
                 CheckResult up = check(Fixtures.tcp(), server.getLocalPort());
                 assertTrue(up.success(), up.toString());
-                try (Socket accepted = server.accept()) {
-                    // the check's connection was reset (no FIN, no TIME_WAIT on our side)
-                    assertThrows(SocketException.class, () -> accepted.getInputStream().read());
-                }
+                assertNothingToAccept(server);
             }
         }
         assertEquals(1, checker.socketsOpened(), "three checks, one socket");
@@ -84,7 +87,6 @@ class TcpSocketReuseTest {
         try (ServerSocket server = new ServerSocket(0, 10, LOOPBACK)) {
             for (int i = 0; i < 5; i++) {
                 assertTrue(check(Fixtures.tcp(), server.getLocalPort()).success());
-                server.accept().close();
             }
         }
         assertEquals(3, checker.socketsOpened(), "the idle sockets were reused");
@@ -93,26 +95,44 @@ class TcpSocketReuseTest {
     @Test
     void aSourceAddressHasSocketsOfItsOwn() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            Map<Integer, String> before = openSockets();
             HealthCheck fromDot2 = Fixtures.tcp().withSourceAddress("127.0.0.2");
             for (int i = 0; i < 2; i++) {
                 assertTrue(check(fromDot2, server.getLocalPort()).success());
-                try (Socket accepted = server.accept()) {
-                    assertEquals("127.0.0.2", accepted.getInetAddress().getHostAddress(),
-                            "the source address stays bound across disconnects");
-                }
                 assertTrue(check(Fixtures.tcp(), server.getLocalPort()).success());
-                try (Socket accepted = server.accept()) {
-                    assertEquals("127.0.0.1", accepted.getInetAddress().getHostAddress());
-                }
             }
+            // The server never sees a check's connection (SYN, SYN-ACK, RST), so the sockets' own addresses tell.
+            List<String> bound = new ArrayList<>();
+            openSockets().forEach((fd, socket) -> {
+                if (!before.containsValue(socket)) {
+                    bound.add(ipv4Address(fd));
+                }
+            });
+            bound.sort(null);
+            assertEquals(List.of("0.0.0.0", "127.0.0.2"), bound,
+                    "one socket stays bound to the source address across disconnects, one is not bound");
         }
         assertEquals(2, checker.socketsOpened(), "one socket bound to the source, one not");
     }
 
     @Test
+    void theServersApplicationNeverSeesACheck() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 10, LOOPBACK)) {
+            for (int i = 0; i < 5; i++) {
+                CheckResult up = check(Fixtures.tcp(), server.getLocalPort());
+                assertTrue(up.success(), up.toString());
+            }
+            // The SYN-ACK made each check UP; the RST in place of the handshake's last ACK made the server's kernel
+            // drop the half-open connection instead of queueing it for accept.
+            assertNothingToAccept(server);
+        }
+        assertEquals(1, checker.socketsOpened(), "the held-back ACK outlives the disconnects of one socket");
+    }
+
+    @Test
     void closingTheCheckerClosesItsSockets() throws Exception {
         TcpConnectChecker own = new TcpConnectChecker(1);
-        Set<String> before = openSockets();
+        Set<String> before = new HashSet<>(openSockets().values());
         try (FullListener full = new FullListener()) {
             HealthCheck slow = Fixtures.tcp().withTiming(50, 300, 1, 1);
             List<CompletableFuture<CheckResult>> together = new ArrayList<>();
@@ -124,25 +144,25 @@ class TcpSocketReuseTest {
                 f.get(5, TimeUnit.SECONDS);
             }
         }
-        Set<String> opened = openSockets();
+        Set<String> opened = new HashSet<>(openSockets().values());
         opened.removeAll(before);
         assertEquals(3, own.socketsOpened());
         assertTrue(opened.size() >= 3, "the pool's sockets are open: " + opened);
         own.close();
-        Set<String> left = openSockets();
+        Set<String> left = new HashSet<>(openSockets().values());
         left.retainAll(opened);
         assertEquals(Set.of(), left, "sockets still open after close");
     }
 
-    /** The inodes of the process's open sockets ("socket:[inode]"). */
-    private static Set<String> openSockets() throws IOException {
-        Set<String> sockets = new HashSet<>();
+    /** The process's open sockets: descriptor to "socket:[inode]". */
+    private static Map<Integer, String> openSockets() throws IOException {
+        Map<Integer, String> sockets = new HashMap<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             fds.forEach(fd -> {
                 try {
                     String target = Files.readSymbolicLink(fd).toString();
                     if (target.startsWith("socket:")) {
-                        sockets.add(target);
+                        sockets.put(Integer.valueOf(fd.getFileName().toString()), target);
                     }
                 } catch (IOException gone) {
                     // closed while listed
@@ -150,6 +170,21 @@ class TcpSocketReuseTest {
             });
         }
         return sockets;
+    }
+
+    /** The IPv4 address an IPv4 socket is bound to (getsockname). */
+    private static String ipv4Address(int fd) {
+        ByteBuffer address = ByteBuffer.allocateDirect(28).order(ByteOrder.nativeOrder()); // room for a sockaddr_in6
+        LibC.getsockname(fd, address);
+        assertEquals(2, address.getShort(0), "descriptor " + fd + " is an IPv4 (AF_INET) socket");
+        return (address.get(4) & 0xff) + "." + (address.get(5) & 0xff) + "." + (address.get(6) & 0xff) + "."
+                + (address.get(7) & 0xff);
+    }
+
+    /** No connection waits in the listener's queue. */
+    private static void assertNothingToAccept(ServerSocket server) throws IOException {
+        server.setSoTimeout(100);
+        assertThrows(SocketTimeoutException.class, server::accept, "a check's connection reached the application");
     }
 
     private CheckResult check(HealthCheck check, int port) throws Exception {
