@@ -15,8 +15,10 @@ import org.jboss.logging.Logger;
 /**
  * TCP connect checks on plain descriptors, on a few {@link ConnectLoop}s shared by all checks.
  * A connect check needs no pipeline, codec or buffer: here it is a connect on a socket kept from the last
- * check ({@link TcpSocketPool}), one readiness event, and a disconnect that resets the connection (RST: no
- * TIME_WAIT socket left behind) and readies the socket for the next check. SO_ERROR is read only when the
+ * check ({@link TcpSocketPool}), one readiness event, and a disconnect that readies the socket for the next
+ * check. The socket holds back the handshake's last ACK, so the disconnect answers the server's SYN-ACK with
+ * RST: the server's kernel drops the half-open connection (no socket made for it, none left in TIME_WAIT) and
+ * its application never sees the check ({@link io.lvsdirector.netlink.TcpConnector#withholdHandshakeAck}). SO_ERROR is read only when the
  * event says the connect failed. These are direct system calls ({@link io.lvsdirector.netlink.TcpConnector}),
  * a fifth of those a JDK socket channel makes for the same (at thousands of checks a second those calls are
  * most of the CPU). Probe streams of TCP checks live on these loops ({@link #loopFor}), so the timer, the

@@ -12,7 +12,8 @@
  * <p>I/O, no thread per check: HTTP(S), UDP and DNS checks and all the scheduling run on Vert.x (the
  * event loops Quarkus already has), which brings non-blocking TLS, HTTP parsing and cheap timers. TCP
  * connect checks, the most numerous, run on epoll threads of their own (one per four cores, at least one)
- * with direct socket calls on sockets kept from check to check: for a bare connect, a framework's or even a
+ * with direct socket calls on sockets kept from check to check, and stop at the server's SYN-ACK (SYN,
+ * SYN-ACK, RST: the server's application never sees them): for a bare connect, a framework's or even a
  * JDK channel's per-connection work would cost as much as the kernel's (see the benchmark). Exec checks wait
  * for a process, which blocks: they run on a small bounded pool and are killed, with their descendants, at
  * their timeout.
