@@ -18,12 +18,13 @@ import org.jboss.logging.Logger;
  * check ({@link TcpSocketPool}), one readiness event, and a disconnect that readies the socket for the next
  * check. The socket holds back the handshake's last ACK, so the disconnect answers the server's SYN-ACK with
  * RST: the server's kernel drops the half-open connection (no socket made for it, none left in TIME_WAIT) and
- * its application never sees the check ({@link io.lvsdirector.netlink.TcpConnector#withholdHandshakeAck}). SO_ERROR is read only when the
- * event says the connect failed. These are direct system calls ({@link io.lvsdirector.netlink.TcpConnector}),
- * a fifth of those a JDK socket channel makes for the same (at thousands of checks a second those calls are
- * most of the CPU). Probe streams of TCP checks live on these loops ({@link #loopFor}), so the timer, the
- * connect, its completion and the next timer all happen on one thread, and each stream reuses one
- * {@link Probe} (no parsing, no future, no per-check objects beyond the result).
+ * its application never sees the check ({@link io.lvsdirector.netlink.TcpConnector#withholdHandshakeAck}).
+ * SO_ERROR is read only when the event says the connect failed. These are direct system calls
+ * ({@link io.lvsdirector.netlink.TcpConnector}), a fifth of those a JDK socket channel makes for the same (at
+ * thousands of checks a second those calls are most of the CPU). Probe streams of TCP checks live on these
+ * loops ({@link #loopFor}), so the timer, the connect, its completion and the next timer all happen on one
+ * thread, and each stream reuses one {@link Probe} (no parsing, no future, no per-check objects beyond the
+ * result).
  */
 final class TcpConnectChecker implements Checker, AutoCloseable {
 
