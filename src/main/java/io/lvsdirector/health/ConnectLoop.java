@@ -24,9 +24,8 @@ import org.jboss.logging.Logger;
  * timeouts of hundreds of milliseconds that delay does not matter. Timers run granule by granule, and within
  * one granule in the order they were set.
  *
- * <p>A descriptor is watched for one event ({@link #watch}), or registered once and armed for each use
- * ({@link #register}, {@link #arm}): the connect checks' sockets, which are kept from check to check
- * ({@link TcpSocketPool}).
+ * <p>A descriptor is registered once and armed for each use ({@link #register}, {@link #arm}): the connect
+ * checks' sockets are kept from check to check ({@link TcpSocketPool}).
  *
  * <p>The timers are kept in a {@link TimerWheel} of granule-wide slots: setting, cancelling and running one
  * is a few pointer updates, where a priority queue of thousands of timers (every check sets a timeout and
@@ -36,7 +35,7 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ConnectLoop.class);
 
-    /** Told when a watched descriptor is ready (its epoll events), or with 0 when the loop closes under it. */
+    /** Told when a registered descriptor is ready (its epoll events), or with 0 when the loop closes under it. */
     interface Readiness {
         void ready(int events);
     }
@@ -108,45 +107,33 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     }
 
     /**
-     * Tells {@code readiness} once, when {@code fd} has one of {@code events} (or an error or hang-up). Call it
-     * on the loop. Before closing a descriptor whose event has not come, {@link #unwatch} it.
-     */
-    void watch(int fd, int events, Readiness readiness) {
-        Watch w = new Watch(nextToken(fd), false);
-        epoll.add(fd, events | Epoll.EPOLLONESHOT, w.token);
-        w.readiness = readiness;
-        put(fd, w);
-    }
-
-    /**
-     * Adds {@code fd} to the loop's epoll set for good, edge-triggered, for descriptors that are used again and
-     * again: each time, {@link #arm} says who is told of its next event. Call it on the loop; call {@link #forget}
+     * Adds {@code fd} to the loop's epoll set for good, edge-triggered (one event each time it wakes its waiters):
+     * before each use, {@link #arm} says who is told of its next event. Call it on the loop; call {@link #forget}
      * before closing the descriptor.
      */
     void register(int fd, int events) {
-        Watch w = new Watch(nextToken(fd), true);
+        Watch w = new Watch(nextToken(fd));
         epoll.add(fd, events | Epoll.EPOLLET, w.token);
-        put(fd, w);
+        if (fd >= watches.length) {
+            watches = Arrays.copyOf(watches, Math.max(fd + 1, watches.length * 2));
+        }
+        watches[fd] = w;
     }
 
     /** Tells {@code readiness} of the next event of the {@link #register registered} {@code fd}; on the loop. */
     void arm(int fd, Readiness readiness) {
         Watch w = fd < watches.length ? watches[fd] : null;
-        if (w == null || !w.persistent) {
+        if (w == null) {
             throw new IllegalStateException("descriptor " + fd + " is not registered");
         }
         w.readiness = readiness;
     }
 
-    /** Nobody is told of {@code fd}'s next event (a watch is forgotten, a registration stays); on the loop. */
-    void unwatch(int fd) {
+    /** Nobody is told of {@code fd}'s next event (it stays registered); on the loop. */
+    void disarm(int fd) {
         Watch w = fd < watches.length ? watches[fd] : null;
         if (w != null) {
-            if (w.persistent) {
-                w.readiness = null;
-            } else {
-                watches[fd] = null;
-            }
+            w.readiness = null;
         }
     }
 
@@ -174,13 +161,6 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
 
     private long nextToken(int fd) {
         return ((long) (generation++ & 0x7fffffff) << 32) | fd;
-    }
-
-    private void put(int fd, Watch w) {
-        if (fd >= watches.length) {
-            watches = Arrays.copyOf(watches, Math.max(fd + 1, watches.length * 2));
-        }
-        watches[fd] = w;
     }
 
     boolean isClosed() {
@@ -252,7 +232,7 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
         Watch w = fd < watches.length ? watches[fd] : null;
         if (w != null && w.token == token && w.readiness != null) {
             Readiness readiness = w.readiness;
-            unwatch(fd); // one event per watch or arm
+            w.readiness = null; // one event per arm
             try {
                 readiness.ready(events);
             } catch (RuntimeException e) { // the other ready descriptors of this round are still told
@@ -301,13 +281,10 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
     /** A descriptor's place in the epoll set: who is told of its next event (null: nobody). */
     private static final class Watch {
         final long token;
-        /** Registered for good (edge-triggered) rather than for one event. */
-        final boolean persistent;
         Readiness readiness;
 
-        Watch(long token, boolean persistent) {
+        Watch(long token) {
             this.token = token;
-            this.persistent = persistent;
         }
     }
 

@@ -62,7 +62,7 @@ final class TcpSocketPool {
      * finds nobody armed and is dropped.
      */
     void release(int fd) {
-        loop.unwatch(fd);
+        loop.disarm(fd);
         try {
             loop.connector().disconnect(fd);
         } catch (RuntimeException e) {

@@ -17,7 +17,6 @@ public final class Epoll implements AutoCloseable {
     public static final int EPOLLOUT = 0x004;
     public static final int EPOLLERR = 0x008;
     public static final int EPOLLHUP = 0x010;
-    public static final int EPOLLONESHOT = 1 << 30;
     /** Edge-triggered: one event each time the descriptor wakes its waiters, not for as long as it is ready. */
     public static final int EPOLLET = 1 << 31;
 

@@ -63,23 +63,25 @@ class ConnectLoopTest {
     }
 
     @Test
-    void aWatchIsToldOnceOnTheLoopWhenItsDescriptorIsReadyAndNotAfterUnwatch() throws Exception {
+    void anArmedDescriptorIsToldOnceOnTheLoopWhenReadyAndNotAfterDisarm() throws Exception {
         int ready = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
         int forgotten = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
         try {
             List<String> told = new CopyOnWriteArrayList<>();
             CountDownLatch watching = new CountDownLatch(1);
             loop.execute(() -> {
-                loop.watch(ready, Epoll.EPOLLIN, events -> told.add("ready " + events + " " + loop.inLoop()));
-                loop.watch(forgotten, Epoll.EPOLLIN, events -> told.add("forgotten " + events));
-                loop.unwatch(forgotten);
+                loop.register(ready, Epoll.EPOLLIN);
+                loop.arm(ready, events -> told.add("ready " + events + " " + loop.inLoop()));
+                loop.register(forgotten, Epoll.EPOLLIN);
+                loop.arm(forgotten, events -> told.add("forgotten " + events));
+                loop.disarm(forgotten);
                 watching.countDown();
             });
             assertTrue(watching.await(5, TimeUnit.SECONDS));
             PollLibC.eventfdSignal(forgotten);
             PollLibC.eventfdSignal(ready);
             Await.until("the watch is told", () -> !told.isEmpty());
-            PollLibC.eventfdSignal(ready); // one event per watch: not told again
+            PollLibC.eventfdSignal(ready); // one event per arm: not told again
             CountDownLatch later = new CountDownLatch(1);
             loop.setTimer(50, later::countDown);
             assertTrue(later.await(5, TimeUnit.SECONDS));
@@ -91,13 +93,14 @@ class ConnectLoopTest {
     }
 
     @Test
-    void closingTheLoopTellsItsWatchesWithNoEvents() throws Exception {
+    void closingTheLoopTellsItsArmedDescriptorsWithNoEvents() throws Exception {
         int fd = PollLibC.eventfd(PollLibC.EFD_NONBLOCK | PollLibC.EFD_CLOEXEC);
         try {
             CompletableFuture<Integer> told = new CompletableFuture<>();
             CountDownLatch watching = new CountDownLatch(1);
             loop.execute(() -> {
-                loop.watch(fd, Epoll.EPOLLIN, told::complete);
+                loop.register(fd, Epoll.EPOLLIN);
+                loop.arm(fd, told::complete);
                 watching.countDown();
             });
             assertTrue(watching.await(5, TimeUnit.SECONDS));
