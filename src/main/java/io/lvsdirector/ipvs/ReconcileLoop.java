@@ -149,13 +149,18 @@ public final class ReconcileLoop implements AutoCloseable {
             Reconciler r = connected();
             StoredState s = desired.get();
             ReconcileResult res = r.reconcile(s.state(), s.revision(), translate.apply(s.state()), purgeForeign);
-            lastResult = res;
             if (!res.applied().isEmpty() || !res.failures().isEmpty()) {
                 LOG.infof("reconciled revision %d in %d ms: %d ops, %d errors%s", s.revision(),
                         res.duration().toMillis(), res.applied().size(), res.failures().size(),
                         res.failures().isEmpty() ? "" : " " + res.failures());
             }
-            resultListeners.forEach(l -> l.accept(res));
+            try {
+                resultListeners.forEach(l -> l.accept(res));
+            } finally {
+                // Published after the listeners (the metrics among them), so that whoever sees this
+                // pass in status() also finds its kernel writes counted.
+                lastResult = res;
+            }
         } catch (IpvsUnavailableException e) {
             // status() reports it; retried at the next period
         } catch (IpvsException e) {
