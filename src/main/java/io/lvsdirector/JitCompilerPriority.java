@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * thread and from C1, which compiles the start-up code itself. In three runs of the start-up benchmark the
  * container image's JVM was ready in 0.82-1.09 s (medians) with C2 lowered, against 1.12-1.46 s with C2 left
  * alone and 0.73-0.96 s with no C2 at all (docs/benchmarks.md). Unlike turning C2 off, a lowered C2 still
- * compiles whenever a core is free, so the health checks' steady state keeps its optimised code.
+ * compiles whenever a core is free. The container image now runs C1 only (Dockerfile.jvm), so there this finds no
+ * C2 thread; it serves a JVM run with the default JIT (the jar under systemd, or a plain {@code java -jar}).
  *
  * <p>Raising a thread's nice value needs no privilege; lowering it again would need CAP_SYS_NICE, which the
  * director does not have in its container, so it stays. Only the C2 threads running when main starts are lowered:
