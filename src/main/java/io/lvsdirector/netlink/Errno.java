@@ -27,6 +27,7 @@ public final class Errno {
     public static final int EINVAL = 22;
     public static final int EMFILE = 24;
     public static final int ENOSPC = 28;
+    public static final int EPIPE = 32;
     public static final int ERANGE = 34;
     public static final int ENOSYS = 38;
     public static final int ENOMSG = 42;
@@ -76,6 +77,7 @@ public final class Errno {
         put(EINVAL, "EINVAL", "Invalid argument");
         put(EMFILE, "EMFILE", "Too many open files");
         put(ENOSPC, "ENOSPC", "No space left on device");
+        put(EPIPE, "EPIPE", "Broken pipe");
         put(ERANGE, "ERANGE", "Numerical result out of range");
         put(ENOSYS, "ENOSYS", "Function not implemented");
         put(ENOMSG, "ENOMSG", "No message of desired type");

@@ -10,8 +10,8 @@ import com.kenai.jffi.Type;
 import java.nio.ByteBuffer;
 
 /**
- * The libc calls that health checks make thousands of times a second (connect, getsockopt, epoll_wait; socket,
- * close and epoll_ctl when a check socket is opened or closed), made through jffi, the layer under jnr-ffi,
+ * The libc calls that health checks make thousands of times a second (connect, getsockopt, send, recv, epoll_wait;
+ * socket, close and epoll_ctl when a check socket is opened or closed), made through jffi, the layer under jnr-ffi,
  * with primitive arguments. jnr-ffi's binding without runtime class generation (see {@link LibC#load}) goes
  * through a reflective proxy that boxes every argument and fills an invocation buffer on the heap: per check
  * that was a quarter of the checker's own (user-space) CPU. Here a call is one JNI call with its arguments in
@@ -37,11 +37,16 @@ final class HotCalls {
     private static final CallContext INT_3_PTR_PTR = context(Type.SINT, Type.SINT, Type.SINT, Type.POINTER,
             Type.POINTER);
     private static final CallContext INT_PTR_INT_INT = context(Type.SINT, Type.POINTER, Type.SINT, Type.SINT);
+    /** ssize_t f(int, void *, size_t, int): send and recv. */
+    private static final CallContext SSIZE_INT_PTR_SIZE_INT = CallContext.getCallContext(Type.SLONG,
+            new Type[] {Type.SINT, Type.POINTER, Type.ULONG, Type.SINT}, CallingConvention.DEFAULT, true);
 
     private static final long SOCKET = symbol("socket");
     private static final long GETSOCKOPT = symbol("getsockopt");
     private static final long CONNECT = symbol("connect");
     private static final long CLOSE = symbol("close");
+    private static final long SEND = symbol("send");
+    private static final long RECV = symbol("recv");
     private static final long EPOLL_CTL = symbol("epoll_ctl");
     private static final long EPOLL_WAIT = symbol("epoll_wait");
     private static final long SETPRIORITY = symbol("setpriority");
@@ -73,6 +78,16 @@ final class HotCalls {
 
     static int connect(int fd, long address, int length) {
         return (int) INVOKER.invokeN3(INT_PTR_INT, CONNECT, fd, address, length);
+    }
+
+    /** Returns the bytes sent, or -1. */
+    static long send(int fd, long buffer, long length, int flags) {
+        return INVOKER.invokeN4(SSIZE_INT_PTR_SIZE_INT, SEND, fd, buffer, length, flags);
+    }
+
+    /** Returns the bytes received, 0 at the end of the stream, or -1. */
+    static long recv(int fd, long buffer, long length, int flags) {
+        return INVOKER.invokeN4(SSIZE_INT_PTR_SIZE_INT, RECV, fd, buffer, length, flags);
     }
 
     static int close(int fd) {

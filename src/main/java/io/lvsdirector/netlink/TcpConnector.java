@@ -8,10 +8,11 @@ import java.nio.ByteOrder;
 /**
  * Non-blocking TCP connects on plain descriptors, with the system calls a connect check needs and no more:
  * a connect, SO_ERROR only when the connect failed, and a disconnect that makes the socket ready for the next
- * connect (a socket API in between adds calls of its own: fcntl, getsockname, poll, epoll_ctl). Opening (a
- * socket that is non-blocking from the start, an optional bind) and closing are for when a socket is first
- * needed or no longer kept. The calls go through {@link HotCalls}, without jnr-ffi's per-call boxing. One
- * instance per thread: it reuses its address and option buffers.
+ * connect (a socket API in between adds calls of its own: fcntl, getsockname, poll, epoll_ctl); and a send and
+ * a receive for a check that exchanges a request and a response on the connection. Opening (a socket that is
+ * non-blocking from the start, an optional bind) and closing are for when a socket is first needed or no
+ * longer kept. The calls go through {@link HotCalls}, without jnr-ffi's per-call boxing. One instance per
+ * thread: it reuses its address, option and data buffers.
  */
 public final class TcpConnector {
 
@@ -20,6 +21,11 @@ public final class TcpConnector {
     private static final int SO_ERROR = 4;
     private static final int IPPROTO_TCP = 6;
     private static final int TCP_DEFER_ACCEPT = 9;
+    /** No SIGPIPE when the peer has gone: the send fails with EPIPE instead. */
+    private static final int MSG_NOSIGNAL = 0x4000;
+    /** What {@link #receive} returns when nothing is there to read yet. */
+    public static final int NOTHING_YET = -1;
+    private static final int RECEIVE_BUFFER = 16 * 1024;
 
     // The buffers are fields so that they stay reachable while the kernel reads or writes their addresses.
     private final ByteBuffer address = ByteBuffer.allocateDirect(SocketAddresses.SOCKADDR_IN6_LEN)
@@ -35,6 +41,11 @@ public final class TcpConnector {
     /** An int option's value at 0 and its socklen_t length at 4, for getsockopt. */
     private final ByteBuffer intOption = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
     private final long intOptionPtr = HotCalls.address(intOption);
+
+    private ByteBuffer sendBuffer = ByteBuffer.allocateDirect(1024);
+    private long sendBufferPtr = HotCalls.address(sendBuffer);
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER);
+    private final long receiveBufferPtr = HotCalls.address(receiveBuffer);
 
     /** A non-blocking, close-on-exec TCP socket of {@code target}'s address family. */
     public int open(InetAddress target) {
@@ -111,6 +122,57 @@ public final class TcpConnector {
         LibC.getsockname(fd, local);
         int localPort = (local.get(2) & 0xff) << 8 | local.get(3) & 0xff; // network order
         return localPort == port && SocketAddresses.parse(local).equals(target);
+    }
+
+    /**
+     * Sends {@code length} bytes of {@code data} from {@code offset} without blocking; returns how many the
+     * socket took (0 when its buffer is full). A peer that has gone is an {@link ErrnoException} (EPIPE,
+     * ECONNRESET), not a signal.
+     */
+    public int send(int fd, byte[] data, int offset, int length) {
+        if (length > sendBuffer.capacity()) {
+            sendBuffer = ByteBuffer.allocateDirect(Integer.highestOneBit(length) << 1);
+            sendBufferPtr = HotCalls.address(sendBuffer);
+        }
+        sendBuffer.clear();
+        sendBuffer.put(data, offset, length);
+        while (true) {
+            long sent = HotCalls.send(fd, sendBufferPtr, length, MSG_NOSIGNAL | LibC.MSG_DONTWAIT);
+            if (sent >= 0) {
+                return (int) sent;
+            }
+            int errno = HotCalls.errno();
+            if (errno == Errno.EAGAIN) {
+                return 0;
+            }
+            if (errno != Errno.EINTR) {
+                throw new ErrnoException("send", errno);
+            }
+        }
+    }
+
+    /**
+     * Receives without blocking into {@code into}, up to its length (at most 16 KiB a call); returns how many
+     * bytes came, 0 at the end of the stream (the peer closed its side), or {@link #NOTHING_YET}. A reset
+     * connection is an {@link ErrnoException}. A return short of what was asked for means the socket held no
+     * more at that moment: more data will wake an edge-triggered waiter again.
+     */
+    public int receive(int fd, byte[] into) {
+        int length = Math.min(into.length, RECEIVE_BUFFER);
+        while (true) {
+            long received = HotCalls.recv(fd, receiveBufferPtr, length, LibC.MSG_DONTWAIT);
+            if (received >= 0) {
+                receiveBuffer.get(0, into, 0, (int) received);
+                return (int) received;
+            }
+            int errno = HotCalls.errno();
+            if (errno == Errno.EAGAIN) {
+                return NOTHING_YET;
+            }
+            if (errno != Errno.EINTR) {
+                throw new ErrnoException("recv", errno);
+            }
+        }
     }
 
     public void close(int fd) {
