@@ -16,8 +16,8 @@ public final class CheckRunner implements Checker, AutoCloseable {
     public static final int DEFAULT_EXEC_THREADS = 4;
     private static final int EXEC_QUEUE = 1024;
 
-    private final TcpConnectChecker tcp;
-    private final HttpChecker http;
+    private final ConnectLoops loops;
+    private final HttpChecker https;
     private final ExecChecker exec;
     private final Map<CheckType, Checker> byType = new EnumMap<>(CheckType.class);
 
@@ -27,12 +27,12 @@ public final class CheckRunner implements Checker, AutoCloseable {
 
     public CheckRunner(Vertx vertx, int execThreads) {
         UdpExchange udp = new UdpExchange(vertx);
-        tcp = new TcpConnectChecker(connectLoops(Runtime.getRuntime().availableProcessors()));
-        http = new HttpChecker(vertx);
+        loops = new ConnectLoops(connectLoops(Runtime.getRuntime().availableProcessors()));
+        https = new HttpChecker(vertx);
         exec = new ExecChecker(execThreads, EXEC_QUEUE);
-        byType.put(CheckType.TCP, tcp);
-        byType.put(CheckType.HTTP, http);
-        byType.put(CheckType.HTTPS, http);
+        byType.put(CheckType.TCP, new TcpConnectChecker(loops));
+        byType.put(CheckType.HTTP, new PlainHttpChecker(loops));
+        byType.put(CheckType.HTTPS, https);
         byType.put(CheckType.UDP, new UdpChecker(udp));
         byType.put(CheckType.DNS, new DnsChecker(udp));
         byType.put(CheckType.EXEC, exec);
@@ -67,16 +67,17 @@ public final class CheckRunner implements Checker, AutoCloseable {
         }
     }
 
-    /** TCP probe streams live on the connect checker's loops; the others on any event loop. */
+    /** TCP and plain HTTP probe streams live on the connect loops, where they run; the others on any event loop. */
     @Override
     public ProbeLoop loopFor(ProbeTarget target) {
-        return target.check().type() == CheckType.TCP ? tcp.loopFor(target) : null;
+        Checker checker = byType.get(target.check().type());
+        return checker != null ? checker.loopFor(target) : null;
     }
 
     @Override
     public void close() {
-        tcp.close();
-        http.close();
+        loops.close();
+        https.close();
         exec.close();
     }
 }

@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
  * timeouts of hundreds of milliseconds that delay does not matter. Timers run granule by granule, and within
  * one granule in the order they were set.
  *
- * <p>A descriptor is registered once and armed for each use ({@link #register}, {@link #arm}): the connect
- * checks' sockets are kept from check to check ({@link TcpSocketPool}).
+ * <p>A descriptor is registered once and armed for each use ({@link #register}, {@link #arm}): the checks'
+ * sockets are kept from check to check ({@link TcpSocketPool}).
  *
  * <p>The timers are kept in a {@link TimerWheel} of granule-wide slots: setting, cancelling and running one
  * is a few pointer updates, where a priority queue of thousands of timers (every check sets a timeout and
@@ -144,10 +144,13 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
         }
     }
 
-    /** The idle check sockets for targets of this family and this source address (null: any); on the loop. */
-    TcpSocketPool socketPool(InetAddress target, InetAddress source) {
-        return socketPools.computeIfAbsent(new PoolKey(target instanceof Inet6Address, source),
-                key -> new TcpSocketPool(this, target, source));
+    /**
+     * The idle check sockets for targets of this family and this source address (null: any), registered for
+     * these epoll {@code events} (EPOLLOUT for a connect check; EPOLLIN as well for an exchange); on the loop.
+     */
+    TcpSocketPool socketPool(InetAddress target, InetAddress source, int events) {
+        return socketPools.computeIfAbsent(new PoolKey(target instanceof Inet6Address, source, events),
+                key -> new TcpSocketPool(this, target, source, events));
     }
 
     /** Sockets the loop's pools have opened so far (read by tests). */
@@ -288,7 +291,7 @@ final class ConnectLoop implements ProbeLoop, AutoCloseable {
         }
     }
 
-    private record PoolKey(boolean ipv6, InetAddress source) {
+    private record PoolKey(boolean ipv6, InetAddress source, int events) {
     }
 
     /**

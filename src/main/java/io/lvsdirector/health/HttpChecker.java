@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * HTTP and HTTPS GET over a fresh connection each time (a pooled connection would say nothing about
+ * HTTPS (and HTTP) GET through the Vert.x client, over a fresh connection each time (a pooled connection would say nothing about
  * whether the server still accepts new ones). Up when the status is expected and the body, if asked
  * for, matches. The body is read up to {@link #MAX_BODY_BYTES}.
  */
@@ -128,7 +128,8 @@ final class HttpChecker implements Checker {
         return name.chars().allMatch(c -> Character.isDigit(c) || c == '.') ? null : name;
     }
 
-    private static String hostLiteral(String address, int port, boolean tls) {
+    /** The Host header for a bare address: an IPv6 literal in brackets, the port unless it is the default. */
+    static String hostLiteral(String address, int port, boolean tls) {
         String host = address.indexOf(':') >= 0 ? "[" + address + "]" : address;
         return port == (tls ? 443 : 80) ? host : host + ":" + port;
     }

@@ -4,8 +4,8 @@ package io.lvsdirector.health;
  * The thread a probe stream lives on: its timers fire there, its probes start and complete there and its
  * rise/fall bookkeeping runs there, so a routine check never hands work from one thread to another (each
  * hand-over is a wake-up and a context switch, which at thousands of checks a second is most of the CPU).
- * A Vert.x event loop for most checks ({@link VertxProbeLoop}); the TCP checker's own epoll thread for
- * connect checks ({@link ConnectLoop}).
+ * A Vert.x event loop for most checks ({@link VertxProbeLoop}); an epoll thread of the health checks' own for
+ * TCP connect and plain HTTP checks ({@link ConnectLoop}).
  */
 public interface ProbeLoop {
 

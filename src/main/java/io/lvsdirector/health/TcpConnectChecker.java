@@ -6,10 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,21 +23,20 @@ import org.jboss.logging.Logger;
  * thread, and each stream reuses one {@link Probe} (no parsing, no future, no per-check objects beyond the
  * result).
  */
-final class TcpConnectChecker implements Checker, AutoCloseable {
+final class TcpConnectChecker implements Checker {
 
-    private final List<ConnectLoop> loops;
+    private final ConnectLoops loops;
     /** Read once, in the network namespace the loops' threads inherit from this thread. */
     private final LocalPortRange localPorts = LocalPortRange.read();
-    private final AtomicInteger next = new AtomicInteger();
 
-    TcpConnectChecker(int threads) {
-        loops = IntStream.range(0, threads).mapToObj(i -> new ConnectLoop("health-tcp-connect-" + i)).toList();
+    TcpConnectChecker(ConnectLoops loops) {
+        this.loops = loops;
     }
 
     /** The next loop in turn: the home of a new TCP probe stream. */
     @Override
     public ProbeLoop loopFor(ProbeTarget target) {
-        return loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
+        return loops.next();
     }
 
     @Override
@@ -54,26 +50,6 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
     @Override
     public Probe probe(ProbeTarget target) {
         return new TcpProbe(target);
-    }
-
-    @Override
-    public void close() {
-        loops.forEach(ConnectLoop::close);
-    }
-
-    /** Sockets opened by all loops so far (read by tests). */
-    long socketsOpened() {
-        return loops.stream().mapToLong(ConnectLoop::socketsOpened).sum();
-    }
-
-    /** The loop the calling thread is, or null. */
-    private ConnectLoop currentLoop() {
-        for (ConnectLoop loop : loops) {
-            if (loop.inLoop()) {
-                return loop;
-            }
-        }
-        return null;
     }
 
     /** The connect checks of one target, one at a time, each on the loop it was started from. */
@@ -107,11 +83,11 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
 
         @Override
         public void start(Consumer<CheckResult> done) {
-            ConnectLoop here = currentLoop();
+            ConnectLoop here = loops.current();
             if (here != null) {
                 run(here, done);
             } else { // not started from a probe stream of ours (a test, a one-off check): hand it to a loop
-                ConnectLoop loop = (ConnectLoop) loopFor(target);
+                ConnectLoop loop = loops.next();
                 loop.execute(() -> run(loop, done));
             }
         }
@@ -136,7 +112,7 @@ final class TcpConnectChecker implements Checker, AutoCloseable {
                 }
                 if (poolLoop != loop) {
                     // of the target's own family: no dual-stack socket to set up
-                    pool = loop.socketPool(address, source);
+                    pool = loop.socketPool(address, source, Epoll.EPOLLOUT);
                     poolLoop = loop;
                 }
                 fd = pool.take();

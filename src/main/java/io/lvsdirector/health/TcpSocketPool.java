@@ -1,12 +1,12 @@
 package io.lvsdirector.health;
 
-import io.lvsdirector.netlink.Epoll;
 import io.lvsdirector.netlink.TcpConnector;
 import java.net.InetAddress;
 import java.util.Arrays;
 
 /**
- * The idle connect-check sockets of one {@link ConnectLoop}, for one address family and one source address.
+ * The idle check sockets of one {@link ConnectLoop}, for one address family, one source address and one set of
+ * epoll events.
  * After a check its socket is disconnected ({@link TcpConnector#disconnect}: RST to the peer, the port given
  * back) and kept here for the next check instead of closed. A routine connect check then makes two system
  * calls, connect and disconnect, where a fresh socket per check made five (socket, setsockopt for the reset on
@@ -23,18 +23,21 @@ final class TcpSocketPool {
     /** Any address of the family the sockets are for. */
     private final InetAddress family;
     private final InetAddress source;
+    private final int events;
     private int[] idle = new int[8];
     private int count;
 
-    TcpSocketPool(ConnectLoop loop, InetAddress family, InetAddress source) {
+    TcpSocketPool(ConnectLoop loop, InetAddress family, InetAddress source, int events) {
         this.loop = loop;
         this.family = family;
         this.source = source;
+        this.events = events;
     }
 
     /**
-     * An idle socket, or a new one: its connects stop at the SYN-ACK (the disconnect answers it with RST, so
-     * the server's application never sees a check), bound to the source address, registered with the loop.
+     * An idle socket, or a new one: its connects complete at the SYN-ACK with the ACK held back (a disconnect
+     * answers it with RST, so the server's application never sees a connect check; a request sent at once
+     * carries the ACK), bound to the source address, registered with the loop.
      */
     int take() {
         if (count > 0) {
@@ -47,7 +50,7 @@ final class TcpSocketPool {
             if (source != null) {
                 connector.bind(fd, source);
             }
-            loop.register(fd, Epoll.EPOLLOUT);
+            loop.register(fd, events);
         } catch (RuntimeException e) {
             connector.close(fd);
             throw e;

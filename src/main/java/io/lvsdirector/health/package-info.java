@@ -9,12 +9,14 @@
  * transitions only, to {@link io.lvsdirector.health.HealthListener}s. The reconciler turns health into
  * destinations and weights with the pure {@link io.lvsdirector.health.WeightPolicy}.
  *
- * <p>I/O, no thread per check: HTTP(S), UDP and DNS checks and all the scheduling run on Vert.x (the
- * event loops Quarkus already has), which brings non-blocking TLS, HTTP parsing and cheap timers. TCP
- * connect checks, the most numerous, run on epoll threads of their own (one per four cores, at least one)
- * with direct socket calls on sockets kept from check to check, and stop at the server's SYN-ACK (SYN,
- * SYN-ACK, RST: the server's application never sees them): for a bare connect, a framework's or even a
- * JDK channel's per-connection work would cost as much as the kernel's (see the benchmark). Exec checks wait
+ * <p>I/O, no thread per check: HTTPS, UDP and DNS checks run on Vert.x (the event loops Quarkus already
+ * has), which brings non-blocking TLS and cheap timers. TCP connect checks and plain HTTP checks, the most
+ * numerous, run on epoll threads of their own (one per four cores, at least one) with direct socket calls on
+ * sockets kept from check to check: for a bare connect or a short request and response, a framework's or even
+ * a JDK channel's per-connection work would cost as much as the kernel's (see the benchmark). A connect check
+ * stops at the server's SYN-ACK (SYN, SYN-ACK, RST: the server's application never sees it); an HTTP check
+ * sends its request, reads the response as far as it needs ({@link io.lvsdirector.health.HttpResponseReader})
+ * and resets the connection. Exec checks wait
  * for a process, which blocks: they run on a small bounded pool and are killed, with their descendants, at
  * their timeout.
  */

@@ -88,7 +88,7 @@ class HealthMonitorLoopbackTest extends LoopbackTest {
         // Nothing listens on port 1 of loopback: refused at once, a transition after fall = 1.
         monitor.subscribe(WEB_1, new ProbeTarget(Fixtures.tcp().withTiming(50, 300, 1, 1), "127.0.0.1", 1));
         Await.until("DOWN reported", () -> !changes.isEmpty());
-        assertTrue(!threads.isEmpty() && threads.stream().allMatch(t -> t.startsWith("health-tcp-connect-")), threads.toString());
+        assertTrue(!threads.isEmpty() && threads.stream().allMatch(t -> t.startsWith("health-connect-")), threads.toString());
     }
 
     @Test

@@ -46,7 +46,8 @@ class TcpSelfConnectNamespaceTest {
     @Test
     void aConnectThatMeetsItselfIsDownAndOtherPortsAreChecked() throws Exception {
         // Made in the namespace: the loop's thread, and so its sockets, live there (and see its port range).
-        TcpConnectChecker checker = ns.call(() -> new TcpConnectChecker(1));
+        ConnectLoops loops = ns.call(() -> new ConnectLoops(1));
+        TcpConnectChecker checker = ns.call(() -> new TcpConnectChecker(loops));
         try (ServerSocket listening = ns.call(() -> new ServerSocket(8080, 10, InetAddress.getLoopbackAddress()))) {
             CheckResult self = check(checker, ONLY_LOCAL_PORT);
             assertFalse(self.success(), self.toString());
@@ -64,7 +65,7 @@ class TcpSelfConnectNamespaceTest {
             CheckResult up = check(checker, listening.getLocalPort());
             assertTrue(up.success(), "a port outside the local range is checked as before: " + up);
         } finally {
-            checker.close();
+            loops.close();
         }
     }
 

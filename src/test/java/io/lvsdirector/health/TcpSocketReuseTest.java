@@ -37,11 +37,12 @@ class TcpSocketReuseTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private final TcpConnectChecker checker = new TcpConnectChecker(1);
+    private final ConnectLoops loops = new ConnectLoops(1);
+    private final TcpConnectChecker checker = new TcpConnectChecker(loops);
 
     @AfterEach
     void close() {
-        checker.close();
+        loops.close();
     }
 
     @Test
@@ -53,7 +54,7 @@ class TcpSocketReuseTest {
                 assertNothingToAccept(server);
             }
         }
-        assertEquals(1, checker.socketsOpened(), "three checks, one socket");
+        assertEquals(1, loops.socketsOpened(), "three checks, one socket");
 
         CheckResult refused = check(Fixtures.tcp(), closedPort());
         assertFalse(refused.success());
@@ -68,7 +69,7 @@ class TcpSocketReuseTest {
             CheckResult up = check(Fixtures.tcp(), server.getLocalPort());
             assertTrue(up.success(), "no error of an earlier check is left on the socket: " + up);
         }
-        assertEquals(1, checker.socketsOpened(), "the refused and the timed-out check left the socket usable");
+        assertEquals(1, loops.socketsOpened(), "the refused and the timed-out check left the socket usable");
     }
 
     @Test
@@ -83,13 +84,13 @@ class TcpSocketReuseTest {
                 assertFalse(f.get(5, TimeUnit.SECONDS).success());
             }
         }
-        assertEquals(3, checker.socketsOpened());
+        assertEquals(3, loops.socketsOpened());
         try (ServerSocket server = new ServerSocket(0, 10, LOOPBACK)) {
             for (int i = 0; i < 5; i++) {
                 assertTrue(check(Fixtures.tcp(), server.getLocalPort()).success());
             }
         }
-        assertEquals(3, checker.socketsOpened(), "the idle sockets were reused");
+        assertEquals(3, loops.socketsOpened(), "the idle sockets were reused");
     }
 
     @Test
@@ -112,7 +113,7 @@ class TcpSocketReuseTest {
             assertEquals(List.of("0.0.0.0", "127.0.0.2"), bound,
                     "one socket stays bound to the source address across disconnects, one is not bound");
         }
-        assertEquals(2, checker.socketsOpened(), "one socket bound to the source, one not");
+        assertEquals(2, loops.socketsOpened(), "one socket bound to the source, one not");
     }
 
     @Test
@@ -126,12 +127,13 @@ class TcpSocketReuseTest {
             // drop the half-open connection instead of queueing it for accept.
             assertNothingToAccept(server);
         }
-        assertEquals(1, checker.socketsOpened(), "the held-back ACK outlives the disconnects of one socket");
+        assertEquals(1, loops.socketsOpened(), "the held-back ACK outlives the disconnects of one socket");
     }
 
     @Test
     void closingTheCheckerClosesItsSockets() throws Exception {
-        TcpConnectChecker own = new TcpConnectChecker(1);
+        ConnectLoops ownLoops = new ConnectLoops(1);
+        TcpConnectChecker own = new TcpConnectChecker(ownLoops);
         Set<String> before = new HashSet<>(openSockets().values());
         try (FullListener full = new FullListener()) {
             HealthCheck slow = Fixtures.tcp().withTiming(50, 300, 1, 1);
@@ -146,9 +148,9 @@ class TcpSocketReuseTest {
         }
         Set<String> opened = new HashSet<>(openSockets().values());
         opened.removeAll(before);
-        assertEquals(3, own.socketsOpened());
+        assertEquals(3, ownLoops.socketsOpened());
         assertTrue(opened.size() >= 3, "the pool's sockets are open: " + opened);
-        own.close();
+        ownLoops.close();
         Set<String> left = new HashSet<>(openSockets().values());
         left.retainAll(opened);
         assertEquals(Set.of(), left, "sockets still open after close");
