@@ -10,12 +10,15 @@ import java.util.List;
 /**
  * An HTTP(S) GET: up when the status is one of {@code expectStatus} and, if given, the body matches
  * {@code bodyPattern} (a Java regex, searched) and {@code bodyDigest} ({@code sha256:<hex>} or
- * {@code md5:<hex>} of the whole body). {@code host} is the Host header (default: the address);
+ * {@code md5:<hex>} of the whole body). {@code host} is the Host header (default: the address; printable
+ * ASCII only, so that it cannot end the header line);
  * {@code sni} the TLS server name (default: {@code host}, none for a bare IP).
  */
 public record HttpCheckSpec(
         @Pattern(regexp = "^/.*", message = "must start with '/'") String path,
-        @Size(min = 1, max = 255) String host,
+        @Size(min = 1, max = 255) @Pattern(regexp = "^[\\x21-\\x7e]*$",
+                message = "must be a host name or address, optionally with :port, in printable ASCII without spaces")
+        String host,
         @Size(min = 1) List<@NotNull @Min(100) @Max(599) Integer> expectStatus,
         String bodyPattern,
         @Pattern(regexp = "^(?i)(sha256:[0-9a-f]{64}|md5:[0-9a-f]{32})$",

@@ -85,8 +85,10 @@ class HealthConfigJsonTest {
                 .stream().anyMatch(v -> v.startsWith("exec.command")));
         Set<String> bad = violations(json.readValue("""
                 {"type": "HTTP", "intervalMs": 1, "rise": 0, "port": 70000,
-                 "http": {"path": "health", "expectStatus": [99], "bodyDigest": "sha1:00"}}""", HealthCheck.class));
-        for (String field : List.of("intervalMs", "rise", "port", "http.path", "http.expectStatus", "http.bodyDigest")) {
+                 "http": {"path": "health", "expectStatus": [99], "bodyDigest": "sha1:00",
+                          "host": "svc.example\\r\\nX-Injected: 1"}}""", HealthCheck.class));
+        for (String field : List.of("intervalMs", "rise", "port", "http.path", "http.expectStatus", "http.bodyDigest",
+                "http.host")) {
             assertTrue(bad.stream().anyMatch(v -> v.startsWith(field)), field + " in " + bad);
         }
         assertTrue(violations(json.readValue("{\"type\": \"TCP\", \"initialState\": \"UNKNOWN\"}",
