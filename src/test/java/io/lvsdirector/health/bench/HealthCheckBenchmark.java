@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.LongAdder;
  * (-Dwarmup=10: seconds of warm-up before measuring, for the JIT)
  * </pre>
  *
- * <p>With {@code keepalived} (TCP only) the same targets are then checked by keepalived's checker
+ * <p>With {@code keepalived} the same targets are then checked by keepalived's checker
  * ({@link KeepalivedChecker}) in the same run, and both are measured by the connections the acceptor saw. keepalived's
  * checker needs IPVS: run it inside the kernel-test VM ({@code src/test/vm/kernel-vm -- java ...}).
  */
@@ -55,9 +55,6 @@ public final class HealthCheckBenchmark {
         int intervalMs = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         CheckType type = args.length > 3 ? CheckType.valueOf(args[3].toUpperCase(Locale.ROOT)) : CheckType.TCP;
         boolean keepalived = args.length > 4 && args[4].equals("keepalived");
-        if (keepalived && type != CheckType.TCP) {
-            throw new IllegalArgumentException("the keepalived comparison is of TCP checks");
-        }
         if (type != CheckType.TCP && type != CheckType.HTTP) {
             throw new IllegalArgumentException("tcp or http");
         }
@@ -141,7 +138,7 @@ public final class HealthCheckBenchmark {
                     + "per check%n", counting.total.sum() / wallS, accepted / wallS, cpu / (double) wall, oursCpuPerCheck);
             stop(monitor, vertx);   // keepalived's checker must have the machine to itself
             if (keepalived) {
-                KeepalivedChecker.Measurement k = KeepalivedChecker.measure(targets, FIRST_PORT, PORTS, intervalMs,
+                KeepalivedChecker.Measurement k = KeepalivedChecker.measure(type == CheckType.HTTP, targets, FIRST_PORT, PORTS, intervalMs,
                         WARMUP_SECONDS, seconds, acceptor);
                 System.out.printf("keepalived: %.0f connections/s seen by the acceptor, %.3f cores, %.1f us CPU per "
                         + "connection%n", k.connectionsPerSecond(), k.cores(), k.cpuMicrosPerConnection());

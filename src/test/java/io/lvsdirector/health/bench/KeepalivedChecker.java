@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * keepalived's health checker (keepalived --check) on the benchmark's targets, for comparison: one virtual server
  * per target address (a TEST-NET address in the IPVS table only, never sent to), its targets as real servers with a
- * TCP_CHECK each, delay_loop the benchmark's interval. keepalived counts nothing, so its checks are the connections
+ * TCP_CHECK each (or an HTTP_GET of / expecting 200), delay_loop the benchmark's interval. keepalived counts nothing, so its checks are the connections
  * the acceptor saw; its CPU is that of its parent and checker processes. It programs IPVS as it starts, so it needs
  * an IPVS kernel (the kernel-test VM).
  */
@@ -34,14 +34,14 @@ final class KeepalivedChecker {
     private KeepalivedChecker() {
     }
 
-    static Measurement measure(int targets, int firstPort, int ports, int intervalMs, int warmupSeconds, int seconds,
-            AcceptorProcess acceptor) throws IOException, InterruptedException {
+    static Measurement measure(boolean http, int targets, int firstPort, int ports, int intervalMs, int warmupSeconds,
+            int seconds, AcceptorProcess acceptor) throws IOException, InterruptedException {
         if (!Files.isExecutable(KEEPALIVED)) {
             throw new IllegalStateException("keepalived is not installed (Debian package keepalived)");
         }
         Path dir = Files.createTempDirectory("keepalived-checker");
         Path conf = dir.resolve("keepalived.conf");
-        Files.writeString(conf, config(targets, firstPort, ports, intervalMs));
+        Files.writeString(conf, config(http, targets, firstPort, ports, intervalMs));
         Process keepalived = new ProcessBuilder(KEEPALIVED.toString(), "--check", "--dont-fork", "--log-console",
                 "--use-file", conf.toString(), "--pid", dir.resolve("keepalived.pid").toString(),
                 "--checkers_pid", dir.resolve("checkers.pid").toString())
@@ -71,7 +71,10 @@ final class KeepalivedChecker {
         }
     }
 
-    static String config(int targets, int firstPort, int ports, int intervalMs) {
+    static String config(boolean http, int targets, int firstPort, int ports, int intervalMs) {
+        String check = http
+                ? "    HTTP_GET {\n      url {\n        path /\n        status_code 200\n      }\n      connect_timeout 0.5\n    }\n"
+                : "    TCP_CHECK {\n      connect_timeout 0.5\n    }\n";
         StringBuilder c = new StringBuilder("global_defs {\n  router_id lvs-director-benchmark\n}\n");
         for (int first = 0; first < targets; first += ports) {
             int address = 1 + first / ports;
@@ -80,7 +83,7 @@ final class KeepalivedChecker {
                     .append("  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n");
             for (int i = first; i < Math.min(targets, first + ports); i++) {
                 c.append("  real_server 127.0.2.").append(address).append(' ').append(firstPort + i % ports)
-                        .append(" {\n    weight 1\n    TCP_CHECK {\n      connect_timeout 0.5\n    }\n  }\n");
+                        .append(" {\n    weight 1\n").append(check).append("  }\n");
             }
             c.append("}\n");
         }
