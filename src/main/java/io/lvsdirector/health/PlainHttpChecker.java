@@ -34,8 +34,13 @@ import org.jboss.logging.Logger;
 final class PlainHttpChecker implements Checker {
 
     private static final Logger LOG = Logger.getLogger(PlainHttpChecker.class);
-    /** Epoll events of the checks' sockets: the connect's completion and a writable socket, and the response. */
-    private static final int EVENTS = Epoll.EPOLLOUT | Epoll.EPOLLIN;
+    /**
+     * Epoll events of the checks' sockets: the connect's completion and a writable socket, the response, and
+     * the server's end of the connection.
+     */
+    private static final int EVENTS = Epoll.EPOLLOUT | Epoll.EPOLLIN | Epoll.EPOLLRDHUP;
+    /** Events after which the socket's data is followed by its end: read until it. */
+    private static final int ENDED = Epoll.EPOLLRDHUP | Epoll.EPOLLHUP | Epoll.EPOLLERR;
     /** Readers kept idle on a loop beyond this many are dropped. */
     private static final int MAX_IDLE_READERS = 64;
 
@@ -222,7 +227,7 @@ final class PlainHttpChecker implements Checker {
                 } else if (sent < request.length) {
                     send(events);
                 } else {
-                    receive();
+                    receive(events);
                 }
             } catch (RuntimeException e) {
                 finish(ErrorText.of(e));
@@ -237,8 +242,8 @@ final class PlainHttpChecker implements Checker {
                 finish("send: " + Errno.describe(e.errno()));
                 return;
             }
-            if (sent == request.length && (events & (Epoll.EPOLLIN | Epoll.EPOLLHUP | Epoll.EPOLLERR)) != 0) {
-                receive(); // the server spoke or closed first: that event will not come again
+            if (sent == request.length && (events & (Epoll.EPOLLIN | ENDED)) != 0) {
+                receive(events); // the server spoke or closed first: that event will not come again
             } else {
                 loop.arm(fd, this);
             }
@@ -246,10 +251,12 @@ final class PlainHttpChecker implements Checker {
 
         /**
          * Reads until the response is complete, the socket holds no more, or the connection ends. A read short of
-         * the buffer has emptied the socket, so the next event comes with more data (no read just to see EAGAIN).
+         * the buffer has emptied the socket, so the next event comes with more data (no read just to see EAGAIN),
+         * unless {@code events} say the server had closed already: no event comes for an end already there.
          */
-        private void receive() {
+        private void receive(int events) {
             byte[] buffer = state.received;
+            boolean ended = (events & ENDED) != 0;
             try {
                 while (true) {
                     int n = loop.connector().receive(fd, buffer);
@@ -266,7 +273,7 @@ final class PlainHttpChecker implements Checker {
                         judge();
                         return;
                     }
-                    if (n < buffer.length) {
+                    if (n < buffer.length && !ended) {
                         loop.arm(fd, this);
                         return;
                     }

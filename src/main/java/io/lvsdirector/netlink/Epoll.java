@@ -17,6 +17,8 @@ public final class Epoll implements AutoCloseable {
     public static final int EPOLLOUT = 0x004;
     public static final int EPOLLERR = 0x008;
     public static final int EPOLLHUP = 0x010;
+    /** The peer closed its side of a stream (shutdown of writing, or FIN for TCP). */
+    public static final int EPOLLRDHUP = 0x2000;
     /** Edge-triggered: one event each time the descriptor wakes its waiters, not for as long as it is ready. */
     public static final int EPOLLET = 1 << 31;
 

@@ -78,6 +78,18 @@ class PlainHttpCheckerTest {
     }
 
     @Test
+    void aBodyWithoutLengthIsReadUntilTheServerCloses() throws Exception {
+        // Written at once and closed: the body's last bytes and the end of the connection come together.
+        try (Server server = new Server("HTTP/1.0 200 OK\r\n\r\nstatus: all good\n")) {
+            for (int i = 0; i < 20; i++) {
+                CheckResult matched = check(httpSpec("/", null, "all good\n$", null, null, null, null), server.port());
+                assertTrue(matched.success(), "check " + i + ": " + matched);
+                assertTrue(matched.latencyNanos() < TimeUnit.MILLISECONDS.toNanos(500), "check " + i + ": " + matched);
+            }
+        }
+    }
+
+    @Test
     void aServerThatClosesWithoutAnsweringOrAnswersSomethingElseIsDown() throws Exception {
         try (Server silent = new Server("")) {
             assertEquals("the connection was closed without a response",
