@@ -52,5 +52,13 @@ final class AcceptorProcess implements AutoCloseable {
     public void close() throws IOException {
         in.close();
         process.destroy();
+        try {
+            // Gone before the next run's acceptor binds the same ports.
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
