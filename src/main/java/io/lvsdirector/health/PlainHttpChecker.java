@@ -5,17 +5,11 @@ import io.lvsdirector.netlink.Epoll;
 import io.lvsdirector.netlink.Errno;
 import io.lvsdirector.netlink.ErrnoException;
 import io.lvsdirector.netlink.TcpConnector;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import org.jboss.logging.Logger;
 
 /**
  * HTTP GET checks (without TLS) on plain descriptors, on the {@link ConnectLoop}s the TCP checks use: a connect
@@ -31,9 +25,8 @@ import org.jboss.logging.Logger;
  * the same way). The socket holds back the handshake's last ACK ({@link TcpConnector#withholdHandshakeAck}),
  * and the request, sent as soon as the connect completes, carries it.
  */
-final class PlainHttpChecker implements Checker {
+final class PlainHttpChecker extends ConnectLoopChecker {
 
-    private static final Logger LOG = Logger.getLogger(PlainHttpChecker.class);
     /**
      * Epoll events of the checks' sockets: the connect's completion and a writable socket, the response, and
      * the server's end of the connection.
@@ -44,28 +37,15 @@ final class PlainHttpChecker implements Checker {
     /** Readers kept idle on a loop beyond this many are dropped. */
     private static final int MAX_IDLE_READERS = 64;
 
-    private final ConnectLoops loops;
     /** Each loop's receive buffer and idle readers; used on that loop only. */
     private final Map<ConnectLoop, LoopState> loopStates = new ConcurrentHashMap<>();
 
     PlainHttpChecker(ConnectLoops loops) {
-        this.loops = loops;
+        super(loops);
     }
 
     @Override
-    public ProbeLoop loopFor(ProbeTarget target) {
-        return loops.next();
-    }
-
-    @Override
-    public Future<CheckResult> check(ProbeTarget target) {
-        Promise<CheckResult> promise = Promise.promise();
-        new HttpProbe(target).start(promise::complete);
-        return promise.future();
-    }
-
-    @Override
-    public Probe probe(ProbeTarget target) {
+    public SocketProbe probe(ProbeTarget target) {
         return new HttpProbe(target);
     }
 
@@ -110,32 +90,20 @@ final class PlainHttpChecker implements Checker {
         }
     }
 
-    /** The checks of one target, one at a time, each on the loop it was started from. */
-    private final class HttpProbe implements Probe, ConnectLoop.Readiness {
-        final ProbeTarget target;
+    /** The checks of one target: a request, and its response read as far as the check needs. */
+    private final class HttpProbe extends SocketProbe {
         final HttpCheckSpec spec;
         final byte[] request;
         final BodyMatcher body;
-        final Runnable onTimeout = this::timedOut;
-        InetAddress address;
-        InetAddress source;
-        /** The sockets and shared state of {@link #stateLoop} for this target's family and source. */
-        TcpSocketPool pool;
+        /** The shared state of {@link #stateLoop}. */
         LoopState state;
         ConnectLoop stateLoop;
         // The run in progress:
-        Consumer<CheckResult> done;
-        long start;
-        ConnectLoop loop;
-        int fd = -1;
-        ProbeLoop.Timer timeout;
-        boolean finished = true;
-        boolean connected;
         int sent;
         HttpResponseReader reader;
 
         HttpProbe(ProbeTarget target) {
-            this.target = target;
+            super(loops, target, EVENTS);
             this.spec = target.check().http();
             this.body = BodyMatcher.of(spec.bodyPattern(), spec.bodyDigest());
             String host = spec.host() != null ? spec.host() : HttpChecker.hostLiteral(target.address(),
@@ -144,93 +112,27 @@ final class PlainHttpChecker implements Checker {
         }
 
         @Override
-        public void start(Consumer<CheckResult> done) {
-            ConnectLoop here = loops.current();
-            if (here != null) {
-                run(here, done);
-            } else { // not started from a probe stream of ours (a test, a one-off check): hand it to a loop
-                ConnectLoop loop = loops.next();
-                loop.execute(() -> run(loop, done));
+        void starting() {
+            if (stateLoop != loop) {
+                state = loopStates.computeIfAbsent(loop, l -> new LoopState());
+                stateLoop = loop;
             }
+            sent = 0;
+            reader = state.reader(body.needsBody());
         }
 
-        private void run(ConnectLoop loop, Consumer<CheckResult> done) {
-            this.loop = loop;
-            this.done = done;
-            this.start = System.nanoTime();
-            this.fd = -1;
-            this.timeout = null;
-            this.finished = false;
-            this.connected = false;
-            this.sent = 0;
-            if (loop.isClosed()) {
-                finish("checker closed");
-                return;
-            }
-            try {
-                if (address == null) {
-                    String from = target.check().sourceAddress();
-                    source = from == null ? null : InetAddress.getByName(from);
-                    address = InetAddress.getByName(target.address());
-                }
-                if (stateLoop != loop) {
-                    pool = loop.socketPool(address, source, EVENTS);
-                    state = loopStates.computeIfAbsent(loop, l -> new LoopState());
-                    stateLoop = loop;
-                }
-                reader = state.reader(body.needsBody());
-                fd = pool.take();
-                int errno = loop.connector().connect(fd, address, target.port());
-                if (errno != 0 && errno != Errno.EINPROGRESS) {
-                    finish("connect: " + Errno.describe(errno));
-                    return;
-                }
-                timeout = loop.setTimer(target.check().timeoutMs(), onTimeout);
-                if (errno == 0) {
-                    connected = true;
-                    send(0);
-                } else {
-                    loop.arm(fd, this);
-                }
-            } catch (UnknownHostException | RuntimeException e) {
-                finish(ErrorText.of(e));
-            }
-        }
-
-        private void timedOut() {
-            finish(connected ? "no response within " + target.check().timeoutMs() + " ms"
-                    : "connect timed out after " + target.check().timeoutMs() + " ms");
-        }
-
-        /**
-         * The socket is ready, or the loop closed under it (no events). The socket's events are edge-triggered
-         * and carry all it is ready for, so what they mean depends on how far the check has come.
-         */
         @Override
-        public void ready(int events) {
-            if (events == 0 || loop.isClosed()) {
-                finish("checker closed");
-                return;
-            }
-            try {
-                if (!connected) {
-                    if ((events & (Epoll.EPOLLERR | Epoll.EPOLLHUP)) != 0) {
-                        int errno = loop.connector().pendingError(fd);
-                        finish(errno != 0 ? "connect: " + Errno.describe(errno)
-                                : "connect: the connection was closed while being set up");
-                    } else if ((events & Epoll.EPOLLOUT) != 0) {
-                        connected = true;
-                        send(events);
-                    } else {
-                        loop.arm(fd, this);
-                    }
-                } else if (sent < request.length) {
-                    send(events);
-                } else {
-                    receive(events);
-                }
-            } catch (RuntimeException e) {
-                finish(ErrorText.of(e));
+        void connected(int events) {
+            send(events);
+        }
+
+        /** Edge-triggered events carry all the socket is ready for: what they mean depends on how far the run is. */
+        @Override
+        void exchange(int events) {
+            if (sent < request.length) {
+                send(events);
+            } else {
+                receive(events);
             }
         }
 
@@ -294,28 +196,11 @@ final class PlainHttpChecker implements Checker {
             }
         }
 
-        /** Hands the socket and the reader back and reports; null error = up. Only the first call of a run counts. */
-        private void finish(String error) {
-            if (finished) {
-                return;
-            }
-            finished = true;
-            if (timeout != null) {
-                timeout.cancel();
-            }
-            if (fd >= 0) {
-                pool.release(fd);
-                fd = -1;
-            }
+        @Override
+        void ended(String error) {
             if (reader != null) {
                 state.release(reader);
                 reader = null;
-            }
-            long latency = System.nanoTime() - start;
-            try {
-                done.accept(error == null ? CheckResult.up(latency) : CheckResult.down(latency, error));
-            } catch (RuntimeException e) {
-                LOG.debug("probe listener failed", e); // a listener failed: not this loop's problem
             }
         }
     }
