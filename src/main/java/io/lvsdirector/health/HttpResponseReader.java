@@ -76,9 +76,9 @@ final class HttpResponseReader {
         while (i < end && stage != Stage.COMPLETE) {
             i = switch (stage) {
                 case HEAD -> takeHead(data, i, end);
-                case LENGTH -> takeLength(data, i, end);
+                case LENGTH -> takeCounted(data, i, end, Stage.COMPLETE);
                 case CHUNK_SIZE -> takeChunkSize(data, i, end);
-                case CHUNK_DATA -> takeChunkData(data, i, end);
+                case CHUNK_DATA -> takeCounted(data, i, end, Stage.CHUNK_END);
                 case CHUNK_END -> takeChunkEnd(data, i, end);
                 case TRAILER -> takeTrailer(data, i, end);
                 case UNTIL_CLOSE -> {
@@ -211,10 +211,7 @@ final class HttpResponseReader {
 
     private long contentLength(int from, int to) throws BadResponse {
         int start = skipSpaces(from, to);
-        int stop = to;
-        while (stop > start && (head[stop - 1] == ' ' || head[stop - 1] == '\t')) {
-            stop--;
-        }
+        int stop = trimSpaces(start, to);
         if (start == stop || stop - start > 18) {
             throw new BadResponse("invalid Content-Length: " + printable(from, to));
         }
@@ -237,19 +234,16 @@ final class HttpResponseReader {
             }
         }
         int start = skipSpaces(comma + 1, to);
-        int stop = to;
-        while (stop > start && (head[stop - 1] == ' ' || head[stop - 1] == '\t')) {
-            stop--;
-        }
-        return nameIs("chunked", start, stop);
+        return nameIs("chunked", start, trimSpaces(start, to));
     }
 
-    private int takeLength(byte[] data, int from, int end) throws BadResponse {
+    /** Takes up to {@link #remaining} body bytes (of the Content-Length or the chunk); then goes on to {@code next}. */
+    private int takeCounted(byte[] data, int from, int end, Stage next) throws BadResponse {
         int n = (int) Math.min(remaining, end - from);
         appendBody(data, from, n);
         remaining -= n;
         if (remaining == 0) {
-            stage = Stage.COMPLETE;
+            stage = next;
         }
         return from + n;
     }
@@ -291,16 +285,6 @@ final class HttpResponseReader {
         }
         remaining = size;
         stage = size == 0 ? Stage.TRAILER : Stage.CHUNK_DATA;
-    }
-
-    private int takeChunkData(byte[] data, int from, int end) throws BadResponse {
-        int n = (int) Math.min(remaining, end - from);
-        appendBody(data, from, n);
-        remaining -= n;
-        if (remaining == 0) {
-            stage = Stage.CHUNK_END;
-        }
-        return from + n;
     }
 
     /** The CRLF after a chunk's data. */
@@ -375,6 +359,15 @@ final class HttpResponseReader {
             i++;
         }
         return i;
+    }
+
+    /** The end of {@code head[from, to)} without its trailing spaces and tabs. */
+    private int trimSpaces(int from, int to) {
+        int stop = to;
+        while (stop > from && (head[stop - 1] == ' ' || head[stop - 1] == '\t')) {
+            stop--;
+        }
+        return stop;
     }
 
     /** Whether {@code head[from, to)} is {@code lowerCaseName}, ignoring ASCII case. */
