@@ -2,6 +2,7 @@ package io.lvsdirector.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,12 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Health checks moving real-server weights in the VM's real IPVS: TCP backends on the guest's
+ * Health checks moving real-server weights in the VM's real IPVS: TCP and HTTP backends on the guest's
  * loopback, the packaged director checking them, ipvsadm reading what the kernel carries.
  */
 @Tag("kernel")
@@ -85,6 +87,47 @@ class HealthKernelTest {
         } finally {
             a.close();
             b.close();
+            ipvsadm.clear();
+        }
+    }
+
+    @Test
+    void anHttpCheckFollowsTheStatusTheServerAnswers() throws Exception {
+        ipvsadm.clear();
+        Path dir = Files.createTempDirectory(Path.of("target"), "director-health-http-");
+        AtomicInteger status = new AtomicInteger(200);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.createContext("/health", exchange -> {
+            byte[] body = "ok\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        int port = server.getAddress().getPort();
+        String config = """
+                {"vips":[{"name":"v4","address":"192.0.2.1","prefixLength":32}],
+                 "virtualServices":[{"name":"web","vip":"v4","protocol":"TCP","port":80,"scheduler":"wrr",
+                   "healthCheck":{"type":"HTTP","intervalMs":200,"timeoutMs":500,"rise":1,"fall":2,
+                                  "http":{"path":"/health","expectStatus":[200]}}}],
+                 "realServers":[{"name":"a","virtualService":"web","address":"127.0.0.1","port":%d,"weight":5}]}
+                """.formatted(port);
+        String dest = "127.0.0.1:" + port;
+        try (DirectorProcess d = new DirectorProcess(dir, 18483)) {
+            d.start();
+            HttpResponse<String> put = d.put("/api/v1/config", config);
+            assertEquals(200, put.statusCode(), put.body());
+            d.await("the backend at its weight", Duration.ofSeconds(120), () -> weights().equals(Map.of(dest, "5")));
+
+            // The server answers 503: after fall (2) failed checks the weight is 0.
+            status.set(503);
+            d.await("the backend at weight 0", Duration.ofSeconds(60), () -> weights().equals(Map.of(dest, "0")));
+
+            // 200 again: back at its weight after rise (1).
+            status.set(200);
+            d.await("the backend back at weight 5", Duration.ofSeconds(60), () -> weights().equals(Map.of(dest, "5")));
+        } finally {
+            server.stop(0);
             ipvsadm.clear();
         }
     }
