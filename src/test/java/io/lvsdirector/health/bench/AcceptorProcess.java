@@ -39,9 +39,19 @@ final class AcceptorProcess implements AutoCloseable {
 
     /** Connections accepted since the acceptor started. */
     long accepted() throws IOException {
-        in.write('\n');
-        in.flush();
-        return Long.parseLong(out.readLine().trim());
+        String line;
+        try {
+            in.write('\n');
+            in.flush();
+            line = out.readLine();
+        } catch (IOException e) {
+            line = null;
+        }
+        if (line == null) {
+            throw new IllegalStateException("the acceptor process has exited" + (process.isAlive() ? ""
+                    : " with status " + process.exitValue()) + "; its error output is above");
+        }
+        return Long.parseLong(line.trim());
     }
 
     ProcessHandle handle() {
@@ -50,7 +60,11 @@ final class AcceptorProcess implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        try {
+            in.close();
+        } catch (IOException e) {
+            // it has exited already: nothing to flush to
+        }
         process.destroy();
         try {
             // Gone before the next run's acceptor binds the same ports.
