@@ -5,8 +5,10 @@ import java.util.Arrays;
 
 /**
  * Reads one HTTP/1.x response from a connection's bytes as they arrive (RFC 9112): the status line, the header
- * fields and, when the body is wanted, the body as its framing says: chunked transfer coding, a Content-Length,
- * or the end of the connection. Interim (1xx) responses are skipped. No I/O: a health check feeds it what it
+ * fields and the body as its framing says: chunked transfer coding, a Content-Length, or the end of the
+ * connection. The body is kept only when asked for; otherwise it is read and dropped, so that the response is
+ * over (and the server has written all of it) before the check ends the connection. Interim (1xx) responses
+ * are skipped. No I/O: a health check feeds it what it
  * receives, and tests feed it bytes. Reusable: {@link #reset} keeps its buffers, so a routine check allocates
  * nothing here.
  */
@@ -29,7 +31,7 @@ final class HttpResponseReader {
     private enum Stage { HEAD, LENGTH, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILER, UNTIL_CLOSE, COMPLETE }
 
     private final int maxBody;
-    private boolean wantBody;
+    private boolean keepBody;
     private Stage stage = Stage.HEAD;
     private byte[] head = new byte[1024];
     private int headLength;
@@ -41,23 +43,23 @@ final class HttpResponseReader {
     private byte[] body = new byte[0];
     private int bodyLength;
 
-    /** Bodies longer than {@code maxBody} bytes are refused. */
+    /** Kept bodies longer than {@code maxBody} bytes are refused; a dropped body is read no further than that. */
     HttpResponseReader(int maxBody) {
         this.maxBody = maxBody;
     }
 
     /**
-     * Readies the reader for a new response; with {@code wantBody} false it completes at the end of the head.
-     * Buffers grown for a large response are let go.
+     * Readies the reader for a new response, whose body it keeps or drops. Buffers grown for a large response
+     * are let go.
      */
-    void reset(boolean wantBody) {
+    void reset(boolean keepBody) {
         if (head.length > KEPT_BUFFER) {
             head = new byte[1024];
         }
         if (body.length > KEPT_BUFFER) {
             body = new byte[0];
         }
-        this.wantBody = wantBody;
+        this.keepBody = keepBody;
         stage = Stage.HEAD;
         headLength = 0;
         lineStart = 0;
@@ -112,9 +114,9 @@ final class HttpResponseReader {
         return status;
     }
 
-    /** The body read (empty when it was not wanted). */
+    /** The body read (empty when it was dropped). */
     byte[] body() {
-        return Arrays.copyOf(body, bodyLength);
+        return keepBody ? Arrays.copyOf(body, bodyLength) : new byte[0];
     }
 
     private int takeHead(byte[] data, int from, int end) throws BadResponse {
@@ -179,16 +181,16 @@ final class HttpResponseReader {
             return;
         }
         status = code;
-        if (!wantBody || code == 204 || code == 304) {
+        if (code == 204 || code == 304) {
             stage = Stage.COMPLETE;
         } else if (transferCoded) {
             stage = chunked ? Stage.CHUNK_SIZE : Stage.UNTIL_CLOSE; // RFC 9112 section 6.3, items 4 and 7
         } else if (contentLength >= 0) {
-            if (contentLength > maxBody) {
-                throw tooLarge();
-            }
             remaining = contentLength;
             stage = contentLength == 0 ? Stage.COMPLETE : Stage.LENGTH;
+            if (contentLength > maxBody) {
+                beyondLimit();
+            }
         } else {
             stage = Stage.UNTIL_CLOSE;
         }
@@ -242,7 +244,7 @@ final class HttpResponseReader {
         int n = (int) Math.min(remaining, end - from);
         appendBody(data, from, n);
         remaining -= n;
-        if (remaining == 0) {
+        if (remaining == 0 && stage != Stage.COMPLETE) {
             stage = next;
         }
         return from + n;
@@ -271,7 +273,8 @@ final class HttpResponseReader {
         long size = 0;
         while (digits < end && Character.digit(head[digits], 16) >= 0) {
             if (digits == 15) {
-                throw tooLarge();
+                beyondLimit();
+                return;
             }
             size = size * 16 + Character.digit(head[digits++], 16);
         }
@@ -280,11 +283,11 @@ final class HttpResponseReader {
             throw new BadResponse("invalid chunk size line: " + printable(0, Math.min(end, 80)));
         }
         headLength = 0;
-        if (bodyLength + size > maxBody) {
-            throw tooLarge();
-        }
         remaining = size;
         stage = size == 0 ? Stage.TRAILER : Stage.CHUNK_DATA;
+        if (bodyLength + size > maxBody) {
+            beyondLimit();
+        }
     }
 
     /** The CRLF after a chunk's data. */
@@ -320,17 +323,24 @@ final class HttpResponseReader {
 
     private void appendBody(byte[] data, int from, int length) throws BadResponse {
         if (bodyLength + length > maxBody) {
-            throw tooLarge();
+            beyondLimit();
+            return;
         }
-        if (bodyLength + length > body.length) {
-            body = Arrays.copyOf(body, Math.min(maxBody, Math.max(bodyLength + length, body.length * 2)));
+        if (keepBody) {
+            if (bodyLength + length > body.length) {
+                body = Arrays.copyOf(body, Math.min(maxBody, Math.max(bodyLength + length, body.length * 2)));
+            }
+            System.arraycopy(data, from, body, bodyLength, length);
         }
-        System.arraycopy(data, from, body, bodyLength, length);
         bodyLength += length;
     }
 
-    private BadResponse tooLarge() {
-        return new BadResponse("body larger than " + maxBody + " bytes");
+    /** The body is longer than the limit: refused when it is to be kept; otherwise the reading stops here. */
+    private void beyondLimit() throws BadResponse {
+        if (keepBody) {
+            throw new BadResponse("body larger than " + maxBody + " bytes");
+        }
+        stage = Stage.COMPLETE;
     }
 
     private int lineEnd(int line) {

@@ -18,12 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * for the next check. Each check is a new connection (a kept-alive one would not say whether the server still
  * accepts new ones), but not a new socket, pipeline or buffer: a routine check is a connect, a send, one or
  * two receives and the disconnect, about a third of the system calls of the same check through Netty and the
- * JDK, with no hand-over between threads. Up when the status is expected and the body, if asked for, matches;
- * the body is read only then, up to {@link HttpChecker#MAX_BODY_BYTES}. HTTPS stays with {@link HttpChecker}.
+ * JDK, with no hand-over between threads. Up when the status is expected and the body, if asked for, matches
+ * (up to {@link HttpChecker#MAX_BODY_BYTES}). The response is read to the end of its body even when nobody
+ * asked for the body, so that the server has written all of it before the reset: a reset in the middle would
+ * make its write fail, and servers log that (Python's http.server a traceback). HTTPS stays with
+ * {@link HttpChecker}.
  *
- * <p>The disconnect sends RST: neither side keeps a socket in TIME_WAIT for each check (HAProxy's checks end
- * the same way). The socket holds back the handshake's last ACK ({@link TcpConnector#withholdHandshakeAck}),
- * and the request, sent as soon as the connect completes, carries it.
+ * <p>The disconnect sends RST: neither side keeps a socket in TIME_WAIT for each check. The socket holds back
+ * the handshake's last ACK ({@link TcpConnector#withholdHandshakeAck}), and the request, sent as soon as the
+ * connect completes, carries it.
  */
 final class PlainHttpChecker extends ConnectLoopChecker {
 
@@ -73,12 +76,12 @@ final class PlainHttpChecker extends ConnectLoopChecker {
         final byte[] received = new byte[16 * 1024];
         final ArrayDeque<HttpResponseReader> idleReaders = new ArrayDeque<>();
 
-        HttpResponseReader reader(boolean wantBody) {
+        HttpResponseReader reader(boolean keepBody) {
             HttpResponseReader reader = idleReaders.poll();
             if (reader == null) {
                 reader = new HttpResponseReader(HttpChecker.MAX_BODY_BYTES);
             }
-            reader.reset(wantBody);
+            reader.reset(keepBody);
             return reader;
         }
 

@@ -17,9 +17,21 @@ class HttpResponseReaderTest {
     private final HttpResponseReader reader = new HttpResponseReader(MAX_BODY);
 
     @Test
-    void withoutTheBodyTheResponseIsCompleteAtTheEndOfTheHead() throws Exception {
+    void aDroppedBodyIsReadToItsEndButNotKept() throws Exception {
         reader.reset(false);
         String head = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 5\r\n\r\n";
+        assertFalse(reader.take(bytes(head), 0, head.length()));
+        assertEquals(503, reader.status());
+        assertFalse(reader.take(bytes("body"), 0, 4));
+        assertTrue(reader.take(bytes("!"), 0, 1));
+        assertEquals(0, reader.body().length);
+        assertTrue(reader.take(bytes("ignored"), 0, 7), "bytes after a complete response change nothing");
+    }
+
+    @Test
+    void aBodyOfLength0IsCompleteAtTheEndOfTheHead() throws Exception {
+        reader.reset(true);
+        String head = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n";
         assertFalse(reader.take(bytes(head), 0, head.length() - 1));
         assertTrue(reader.take(bytes("\n"), 0, 1));
         assertEquals(503, reader.status());
@@ -99,7 +111,7 @@ class HttpResponseReaderTest {
     }
 
     @Test
-    void oversizedHeadsAndBodiesAreRefused() {
+    void oversizedHeadsAndBodiesAreRefused() throws Exception {
         String big = "HTTP/1.1 200 OK\r\nX: " + "a".repeat(HttpResponseReader.MAX_HEAD_BYTES) + "\r\n\r\n";
         assertEquals("response head larger than 65536 bytes", refusal(false, big));
         String tooLong = "body larger than " + MAX_BODY + " bytes";
@@ -108,8 +120,15 @@ class HttpResponseReaderTest {
         assertEquals(tooLong, refusal(true, "HTTP/1.1 200 OK\r\n\r\n" + "b".repeat(MAX_BODY + 1)));
         assertEquals(tooLong, refusal(true, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "ffffffffffffffffff\r\n"));
-        // Within the limit, the body is read.
-        assertEquals("", refusal(false, "HTTP/1.1 200 OK\r\nContent-Length: 1001\r\n\r\n"));
+        // A body that is dropped is read no further than the limit, and not refused.
+        String longHead = "HTTP/1.1 200 OK\r\nContent-Length: 1001\r\n\r\n";
+        reader.reset(false);
+        assertTrue(reader.take(bytes(longHead), 0, longHead.length()));
+        String untilClose = "HTTP/1.1 200 OK\r\n\r\n" + "b".repeat(MAX_BODY);
+        reader.reset(false);
+        assertFalse(reader.take(bytes(untilClose), 0, untilClose.length()));
+        assertTrue(reader.take(bytes("b"), 0, 1), "one byte beyond the limit ends the reading");
+        assertEquals("", refusal(false, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3e9\r\n"));
     }
 
     @Test
@@ -123,7 +142,9 @@ class HttpResponseReaderTest {
                 endedAfter(true, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nab"));
         assertEquals("the connection was closed before the end of the body",
                 endedAfter(true, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\n"));
-        assertEquals("", endedAfter(false, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nab"));
+        assertEquals("the connection was closed before the end of the body",
+                endedAfter(false, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nab"));
+        assertEquals("", endedAfter(false, "HTTP/1.1 200 OK\r\n\r\nab"));
     }
 
     @Test
@@ -132,7 +153,7 @@ class HttpResponseReaderTest {
         assertSplitsRead("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 200, "ok");
     }
 
-    /** Reads {@code response} whole, split in two at every point, and a byte at a time. */
+    /** Reads {@code response} whole, split in two at every point, and a byte at a time (the body kept and dropped). */
     private void assertSplitsRead(String response, int status, String body) throws Exception {
         byte[] all = bytes(response);
         for (int split = 0; split <= all.length; split++) {
@@ -142,12 +163,15 @@ class HttpResponseReaderTest {
             assertEquals(status, reader.status(), "split at " + split);
             assertArrayEquals(bytes(body), reader.body(), "split at " + split);
         }
-        reader.reset(true);
-        for (int i = 0; i < all.length && !reader.complete(); i++) {
-            reader.take(all, i, 1);
+        for (boolean keep : new boolean[] {true, false}) {
+            reader.reset(keep);
+            for (int i = 0; i < all.length && !reader.complete(); i++) {
+                reader.take(all, i, 1);
+            }
+            assertTrue(reader.complete(), "byte by byte, body kept: " + keep);
+            assertEquals(status, reader.status());
+            assertEquals(keep ? body : "", new String(reader.body(), StandardCharsets.ISO_8859_1));
         }
-        assertTrue(reader.complete());
-        assertEquals(body, new String(reader.body(), StandardCharsets.ISO_8859_1));
     }
 
     /** Why the reader refuses {@code response}, fed whole; "" when it does not. */

@@ -78,6 +78,20 @@ class PlainHttpCheckerTest {
     }
 
     @Test
+    void aBodyNobodyAskedForIsStillReadToItsEndSoTheServerCanWriteItAll() throws Exception {
+        // The head, then the body 100 ms later (as servers that write them apart do): a check that reset the
+        // connection after the head would make the second write fail.
+        String head = "HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n";
+        try (Server server = new Server(head + "hello world\n", head.length(), 100)) {
+            CheckResult up = check(HttpCheckSpec.DEFAULT, server.port());
+            assertTrue(up.success(), up.toString());
+            assertTrue(up.latencyNanos() >= TimeUnit.MILLISECONDS.toNanos(100), "waited for the body: " + up);
+            server.awaitServed(1);
+            assertEquals(List.of(), server.writeErrors);
+        }
+    }
+
+    @Test
     void aBodyWithoutLengthIsReadUntilTheServerCloses() throws Exception {
         // Written at once and closed: the body's last bytes and the end of the connection come together.
         try (Server server = new Server("HTTP/1.0 200 OK\r\n\r\nstatus: all good\n")) {
@@ -163,6 +177,9 @@ class PlainHttpCheckerTest {
         final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         final List<String> requests = new CopyOnWriteArrayList<>();
         final List<Socket> held = new CopyOnWriteArrayList<>();
+        final List<String> writeErrors = new CopyOnWriteArrayList<>();
+        /** Released once per connection the server has finished with. */
+        final java.util.concurrent.Semaphore served = new java.util.concurrent.Semaphore(0);
         final Thread thread;
 
         Server(String response) throws IOException {
@@ -177,6 +194,10 @@ class PlainHttpCheckerTest {
 
         int port() {
             return socket.getLocalPort();
+        }
+
+        void awaitServed(int connections) throws InterruptedException {
+            assertTrue(served.tryAcquire(connections, 5, TimeUnit.SECONDS), "the server finished its connections");
         }
 
         private void serve(String response, int piece, long pauseMs) {
@@ -196,9 +217,13 @@ class PlainHttpCheckerTest {
                             out.flush();
                             Thread.sleep(pauseMs);
                         }
+                    } catch (IOException e) {
+                        writeErrors.add(e.toString()); // the check reset the connection while it was written
+                    } finally {
+                        served.release();
                     }
                 } catch (IOException | InterruptedException e) {
-                    // closed, or the check gave up on this connection
+                    // closed
                 }
             }
         }
