@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * HTTPS (and HTTP) GET through the Vert.x client, over a fresh connection each time (a pooled connection would say nothing about
- * whether the server still accepts new ones). Up when the status is expected and the body, if asked
- * for, matches. The body is read up to {@link #MAX_BODY_BYTES}.
+ * HTTPS (and HTTP) GET through the Vert.x client, over a fresh connection each time (a pooled connection would
+ * say nothing about whether the server still accepts new ones). Up when the status is expected and the body,
+ * if asked for, matches. The body is read up to {@link #MAX_BODY_BYTES}. Plain HTTP checks are made by
+ * {@link PlainHttpChecker} instead.
  */
 final class HttpChecker implements Checker {
 

@@ -66,8 +66,8 @@ final class PlainHttpChecker extends ConnectLoopChecker {
                 out.writeBytes(String.format("%%%02X", b & 0xff).getBytes(StandardCharsets.US_ASCII));
             }
         }
-        out.writeBytes((" HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: lvs-director-health\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        String rest = " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: lvs-director-health\r\nConnection: close\r\n\r\n";
+        out.writeBytes(rest.getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();
     }
 
@@ -93,7 +93,7 @@ final class PlainHttpChecker extends ConnectLoopChecker {
         }
     }
 
-    /** The checks of one target: a request, and its response read as far as the check needs. */
+    /** The checks of one target: a request, and its response read to its end. */
     private final class HttpProbe extends SocketProbe {
         final HttpCheckSpec spec;
         final byte[] request;

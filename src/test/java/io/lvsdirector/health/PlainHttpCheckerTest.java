@@ -114,7 +114,8 @@ class PlainHttpCheckerTest {
                     check(HttpCheckSpec.DEFAULT, ssh.port()).error());
         }
         try (Server ssh = new Server("SSH-2.0-OpenSSH_9.2\r\n\r\n")) {
-            assertEquals("not an HTTP/1 status line: SSH-2.0-OpenSSH_9.2", check(HttpCheckSpec.DEFAULT, ssh.port()).error());
+            assertEquals("not an HTTP/1 status line: SSH-2.0-OpenSSH_9.2",
+                    check(HttpCheckSpec.DEFAULT, ssh.port()).error());
         }
         try (Server notFound = new Server("HTTP/1.1 404 Not Found\r\n\r\n")) {
             assertEquals("status 404, expected [200]", check(HttpCheckSpec.DEFAULT, notFound.port()).error());
