@@ -3,7 +3,6 @@ package io.lvsdirector.health;
 import static io.lvsdirector.health.Fixtures.http;
 import static io.lvsdirector.health.Fixtures.httpSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lvsdirector.model.CheckType;
