@@ -1,6 +1,5 @@
 package io.lvsdirector.health;
 
-import io.lvsdirector.model.CheckType;
 import io.lvsdirector.model.HttpCheckSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * HTTPS (and HTTP) GET through the Vert.x client, over a fresh connection each time (a pooled connection would
- * say nothing about whether the server still accepts new ones). Up when the status is expected and the body,
- * if asked for, matches. The body is read up to {@link #MAX_BODY_BYTES}. Plain HTTP checks are made by
- * {@link PlainHttpChecker} instead.
+ * HTTPS GET through the Vert.x client, which brings TLS, over a fresh connection each time (a pooled connection
+ * would say nothing about whether the server still accepts new ones). Up when the status is expected and the
+ * body, if asked for, matches. The body is read up to {@link #MAX_BODY_BYTES}. Plain HTTP checks are made by
+ * {@link PlainHttpChecker}.
  */
 final class HttpChecker implements Checker {
 
@@ -39,23 +38,21 @@ final class HttpChecker implements Checker {
     @Override
     public Future<CheckResult> check(ProbeTarget target) {
         HttpCheckSpec spec = target.check().http();
-        boolean tls = target.check().type() == CheckType.HTTPS;
         int timeoutMs = target.check().timeoutMs();
         ProbeDeadline deadline = new ProbeDeadline(vertx, timeoutMs, "no response within " + timeoutMs + " ms");
         BodyMatcher body = matchers.computeIfAbsent(spec, s -> BodyMatcher.of(s.bodyPattern(), s.bodyDigest()));
-        String serverName = tls ? serverName(spec) : null;
+        String serverName = serverName(spec);
         HttpClient client = clients.computeIfAbsent(
-                new ClientKey(target.check().sourceAddress(), tls, tls && spec.tlsVerify(), serverName != null),
-                this::newClient);
+                new ClientKey(target.check().sourceAddress(), spec.tlsVerify(), serverName != null), this::newClient);
 
-        String hostHeader = spec.host() != null ? spec.host() : hostLiteral(target.address(), target.port(), tls);
+        String hostHeader = spec.host() != null ? spec.host() : hostLiteral(target.address(), target.port(), 443);
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setServer(SocketAddress.inetSocketAddress(target.port(), target.address()))
                 // Vert.x takes the SNI name and certificate host name from here.
                 .setHost(serverName != null ? serverName : target.address())
                 .setPort(target.port())
-                .setSsl(tls)
+                .setSsl(true)
                 .setURI(spec.path())
                 .setConnectTimeout(timeoutMs)
                 .putHeader(HttpHeaders.HOST, hostHeader)
@@ -130,20 +127,20 @@ final class HttpChecker implements Checker {
     }
 
     /** The Host header for a bare address: an IPv6 literal in brackets, the port unless it is the default. */
-    static String hostLiteral(String address, int port, boolean tls) {
+    static String hostLiteral(String address, int port, int defaultPort) {
         String host = address.indexOf(':') >= 0 ? "[" + address + "]" : address;
-        return port == (tls ? 443 : 80) ? host : host + ":" + port;
+        return port == defaultPort ? host : host + ":" + port;
     }
 
     private HttpClient newClient(ClientKey key) {
         HttpClientOptions options = new HttpClientOptions()
                 .setKeepAlive(false)
-                .setSsl(key.tls())
+                .setSsl(true)
                 .setForceSni(key.sni());
-        if (key.tls() && !key.verify()) {
-            options.setTrustAll(true).setVerifyHost(false);
-        } else if (key.tls()) {
+        if (key.verify()) {
             options.setVerifyHost(true);
+        } else {
+            options.setTrustAll(true).setVerifyHost(false);
         }
         if (key.sourceAddress() != null) {
             options.setLocalAddress(key.sourceAddress());
@@ -156,6 +153,6 @@ final class HttpChecker implements Checker {
         clients.clear();
     }
 
-    private record ClientKey(String sourceAddress, boolean tls, boolean verify, boolean sni) {
+    private record ClientKey(String sourceAddress, boolean verify, boolean sni) {
     }
 }

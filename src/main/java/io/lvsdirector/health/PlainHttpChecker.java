@@ -110,7 +110,7 @@ final class PlainHttpChecker extends ConnectLoopChecker {
             this.spec = target.check().http();
             this.body = BodyMatcher.of(spec.bodyPattern(), spec.bodyDigest());
             String host = spec.host() != null ? spec.host() : HttpChecker.hostLiteral(target.address(),
-                    target.port(), false);
+                    target.port(), 80);
             this.request = request(spec.path(), host);
         }
 
